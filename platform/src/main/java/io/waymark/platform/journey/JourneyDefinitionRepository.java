@@ -1,0 +1,13 @@
+package io.waymark.platform.journey;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface JourneyDefinitionRepository extends JpaRepository<JourneyDefinition, Long> {
+
+  boolean existsByDefinitionKey(long definitionKey);
+
+  boolean existsByProcessId(String processId);
+
+  List<JourneyDefinition> findAllByOrderByProcessIdAscVersionDesc();
+}

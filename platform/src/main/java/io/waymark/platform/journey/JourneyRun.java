@@ -1,0 +1,103 @@
+package io.waymark.platform.journey;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "journey_run")
+class JourneyRun {
+
+  enum Status { REQUESTED, RUNNING, ENDED }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true)
+  private String eventId;
+
+  @Column(nullable = false)
+  private String eventType;
+
+  @Column(nullable = false)
+  private String processId;
+
+  @Column(nullable = false)
+  private long contactId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Status status;
+
+  @Column(nullable = false)
+  private String variables;
+
+  private Long processInstanceKey;
+  private Long definitionKey;
+  private Integer definitionVersion;
+  private String outcome;
+
+  @Column(nullable = false)
+  private Instant requestedAt;
+
+  private Instant startedAt;
+  private Instant endedAt;
+
+  @Version
+  private long version;
+
+  protected JourneyRun() {
+  }
+
+  JourneyRun(String eventId, String eventType, String processId, long contactId, String variables, Instant now) {
+    this.eventId = eventId;
+    this.eventType = eventType;
+    this.processId = processId;
+    this.contactId = contactId;
+    this.variables = variables;
+    this.status = Status.REQUESTED;
+    this.requestedAt = now;
+  }
+
+  /** Idempotent: a second report of the same instance changes nothing. */
+  void started(long instanceKey, long definitionKey, int definitionVersion, Instant now) {
+    if (status != Status.REQUESTED) {
+      return;
+    }
+    this.status = Status.RUNNING;
+    this.processInstanceKey = instanceKey;
+    this.definitionKey = definitionKey;
+    this.definitionVersion = definitionVersion;
+    this.startedAt = now;
+  }
+
+  void ended(String outcome, Instant now) {
+    if (status == Status.ENDED) {
+      return;
+    }
+    this.status = Status.ENDED;
+    this.outcome = outcome;
+    this.endedAt = now;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  Status status() {
+    return status;
+  }
+
+  JourneyRuns.Run toView() {
+    return new JourneyRuns.Run(new JourneyRunId(id), eventId, eventType, processId, contactId, status.name(),
+        variables, processInstanceKey, definitionVersion, outcome, requestedAt, startedAt, endedAt);
+  }
+}

@@ -1,0 +1,65 @@
+package io.waymark.platform.journey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The run ledger: where each journey run stands, which process instance carries it, how it ended. */
+@Service
+public class JourneyRuns {
+
+  private final JourneyRunRepository runs;
+  private final Clock clock;
+
+  JourneyRuns(JourneyRunRepository runs, Clock clock) {
+    this.runs = runs;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Run> find(JourneyRunId id) {
+    return runs.findById(id.value()).map(JourneyRun::toView);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Run> findByEventId(String eventId) {
+    return runs.findByEventId(eventId).map(JourneyRun::toView);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Run> findByInstance(long processInstanceKey) {
+    return runs.findByProcessInstanceKey(processInstanceKey).map(JourneyRun::toView);
+  }
+
+  @Transactional
+  public void markStarted(JourneyRunId id, long processInstanceKey, long definitionKey, int version) {
+    runs.findById(id.value()).orElseThrow(() -> new IllegalArgumentException("no journey run " + id.value()))
+        .started(processInstanceKey, definitionKey, version, clock.instant());
+  }
+
+  /** Records how the run of this process instance ended; false when no run belongs to the instance. */
+  @Transactional
+  public boolean markEnded(long processInstanceKey, String outcome) {
+    Optional<JourneyRun> run = runs.findByProcessInstanceKey(processInstanceKey);
+    run.ifPresent(r -> r.ended(outcome, clock.instant()));
+    return run.isPresent();
+  }
+
+  /** Runs not yet ended, per process id. */
+  @Transactional(readOnly = true)
+  public Map<String, Long> liveCounts() {
+    return runs.countLiveByProcessId().stream()
+        .collect(Collectors.toMap(JourneyRunRepository.LiveCount::getProcessId,
+            JourneyRunRepository.LiveCount::getRunning));
+  }
+
+  /** A journey run as other modules see it; {@code variables} is the JSON the instance starts with. */
+  public record Run(JourneyRunId id, String eventId, String eventType, String processId, long contactId,
+      String status, String variables, Long processInstanceKey, Integer version, String outcome,
+      Instant requestedAt, Instant startedAt, Instant endedAt) {
+  }
+}

@@ -1,0 +1,58 @@
+package io.waymark.platform.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+
+@Entity
+@Immutable
+@Table(name = "inbound_message")
+class InboundMessage {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false)
+  private String provider;
+
+  @Column(nullable = false)
+  private String providerMessageId;
+
+  @Column(nullable = false)
+  private String fromPhone;
+
+  @Column(nullable = false)
+  private String body;
+
+  private Long contactId;
+
+  @Column(nullable = false)
+  private Instant receivedAt;
+
+  protected InboundMessage() {
+  }
+
+  InboundMessage(String provider, String providerMessageId, String fromPhone, String body, Long contactId,
+      Instant receivedAt) {
+    this.provider = provider;
+    this.providerMessageId = providerMessageId;
+    this.fromPhone = fromPhone;
+    this.body = body;
+    this.contactId = contactId;
+    this.receivedAt = receivedAt;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  InboundMessages.Inbound toView() {
+    return new InboundMessages.Inbound(id, fromPhone, body, contactId, receivedAt);
+  }
+}

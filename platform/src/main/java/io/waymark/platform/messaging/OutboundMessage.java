@@ -1,0 +1,123 @@
+package io.waymark.platform.messaging;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A line of the outbound ledger: one per idempotency key, written before the provider is called. */
+@Entity
+@Table(name = "outbound_message")
+class OutboundMessage {
+
+  /** Status only moves forward: QUEUED, then SENT or SUPPRESSED. */
+  enum Status { QUEUED, SENT, SUPPRESSED }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true)
+  private String idempotencyKey;
+
+  @Column(nullable = false)
+  private long contactId;
+
+  @Column(nullable = false)
+  private String phone;
+
+  @Column(nullable = false)
+  private String body;
+
+  @Column(nullable = false)
+  private String topic;
+
+  @Column(nullable = false)
+  private String messageClass;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Status status;
+
+  private String provider;
+  private String providerMessageId;
+  private String failureReason;
+  private Long processInstanceKey;
+  private String elementId;
+
+  @Column(nullable = false)
+  private Instant createdAt;
+
+  private Instant sentAt;
+
+  @Version
+  private long version;
+
+  protected OutboundMessage() {
+  }
+
+  OutboundMessage(SmsRequest request, String phone, Instant now) {
+    this.idempotencyKey = request.idempotencyKey();
+    this.contactId = request.contactId().value();
+    this.phone = phone;
+    this.body = request.body();
+    this.topic = request.topic();
+    this.messageClass = request.messageClass();
+    this.processInstanceKey = request.processInstanceKey();
+    this.elementId = request.elementId();
+    this.status = Status.QUEUED;
+    this.createdAt = now;
+  }
+
+  void markSent(String provider, String providerMessageId, Instant now) {
+    if (status != Status.QUEUED) {
+      throw new IllegalStateException("message " + id + " is " + status + ", cannot become SENT");
+    }
+    this.status = Status.SENT;
+    this.provider = provider;
+    this.providerMessageId = providerMessageId;
+    this.sentAt = now;
+  }
+
+  void markSuppressed(String reason) {
+    if (status != Status.QUEUED) {
+      throw new IllegalStateException("message " + id + " is " + status + ", cannot become SUPPRESSED");
+    }
+    this.status = Status.SUPPRESSED;
+    this.failureReason = reason;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  Status status() {
+    return status;
+  }
+
+  String phone() {
+    return phone;
+  }
+
+  String body() {
+    return body;
+  }
+
+  String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  SmsOutcome toOutcome(boolean duplicate) {
+    return switch (status) {
+      case SENT -> new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
+      case SUPPRESSED -> new SmsOutcome(SmsOutcome.Status.SUPPRESSED, id, null, failureReason, duplicate);
+      case QUEUED -> throw new IllegalStateException("message " + id + " is still queued");
+    };
+  }
+}

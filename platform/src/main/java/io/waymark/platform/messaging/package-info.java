@@ -1,0 +1,8 @@
+/**
+ * Messages in and out: the outbound SMS ledger (idempotent by key, written before any provider call), SMS
+ * providers (the sandbox device simulator by default), inbound messages, and email (an outbox table in embedded
+ * mode). Facades: {@link io.waymark.platform.messaging.SmsSender}, {@link io.waymark.platform.messaging.InboundMessages},
+ * {@link io.waymark.platform.messaging.EmailSender}, {@link io.waymark.platform.messaging.SmsSandbox}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Messaging")
+package io.waymark.platform.messaging;
