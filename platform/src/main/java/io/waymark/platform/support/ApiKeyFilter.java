@@ -26,9 +26,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
   private final List<byte[]> keys;
 
-  ApiKeyFilter(@Value("${waymark.api-keys:}") List<String> keys) {
+  ApiKeyFilter(@Value("${waymark.api-keys:}") List<String> keys,
+      @Value("${waymark.api-keys-required:false}") boolean required) {
     this.keys = keys.stream().map(String::strip).filter(k -> !k.isEmpty())
         .map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    if (required && this.keys.isEmpty()) {
+      throw new IllegalStateException("waymark.api-keys is empty: set WAYMARK_API_KEYS to one or more keys "
+          + "(comma-separated) for the machine clients of /api/v1");
+    }
   }
 
   @Override

@@ -1,0 +1,90 @@
+package io.waymark.ui.overview;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.waymark.platform.journey.JourneyCatalog;
+import io.waymark.platform.messaging.EmailSender;
+import io.waymark.platform.messaging.SmsSandbox;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+/** The first screen: deployed journeys with versions and live runs, and what the sandbox and email outbox hold. */
+@Route("")
+@PageTitle("Waymark")
+public class OverviewView extends Main {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+      .withZone(ZoneOffset.UTC);
+
+  final Grid<JourneyCatalog.Journey> journeys = new Grid<>();
+  final Grid<SmsSandbox.RecordedMessage> sandbox = new Grid<>();
+  final Grid<EmailSender.Email> emails = new Grid<>();
+  final Button refresh = new Button("Refresh", e -> refresh());
+
+  private final JourneyCatalog catalog;
+  private final SmsSandbox sms;
+  private final EmailSender email;
+
+  public OverviewView(JourneyCatalog catalog, SmsSandbox sms, EmailSender email) {
+    this.catalog = catalog;
+    this.sms = sms;
+    this.email = email;
+    setId("overview");
+    getStyle().set("padding", "var(--lumo-space-m)");
+
+    journeys.setId("journeys");
+    journeys.addColumn(JourneyCatalog.Journey::processId).setHeader("Journey").setAutoWidth(true);
+    journeys.addColumn(JourneyCatalog.Journey::name).setHeader("Name").setAutoWidth(true);
+    journeys.addColumn(JourneyCatalog.Journey::latestVersion).setHeader("Latest version");
+    journeys.addColumn(j -> j.versions().stream().map(v -> "v" + v.version()).collect(Collectors.joining(", ")))
+        .setHeader("Versions");
+    journeys.addColumn(JourneyCatalog.Journey::liveRuns).setHeader("Running instances");
+    journeys.setAllRowsVisible(true);
+
+    sandbox.setId("sandbox-outbox");
+    sandbox.addColumn(m -> TIME.format(m.recordedAt())).setHeader("Time").setAutoWidth(true);
+    sandbox.addColumn(SmsSandbox.RecordedMessage::direction).setHeader("Direction").setAutoWidth(true);
+    sandbox.addColumn(SmsSandbox.RecordedMessage::phone).setHeader("Phone").setAutoWidth(true);
+    sandbox.addColumn(SmsSandbox.RecordedMessage::body).setHeader("Text").setFlexGrow(1);
+    sandbox.setItems(query -> sms.recorded(null, query.getPage(), query.getPageSize()).stream());
+    sandbox.setHeight("320px");
+
+    emails.setId("email-outbox");
+    emails.addColumn(m -> TIME.format(m.createdAt())).setHeader("Time").setAutoWidth(true);
+    emails.addColumn(EmailSender.Email::to).setHeader("To").setAutoWidth(true);
+    emails.addColumn(EmailSender.Email::subject).setHeader("Subject").setFlexGrow(1);
+    emails.setItems(query -> email.outbox(query.getPage(), query.getPageSize()).stream());
+    emails.setHeight("220px");
+
+    add(new H1("Waymark"), new Paragraph("Journeys deployed to the engine, and what the sandbox SMS provider and "
+        + "the email outbox recorded. The page refreshes every 5 seconds."), refresh,
+        new H2("Journeys"), journeys, new H2("Sandbox SMS"), sandbox, new H2("Email outbox"), emails);
+    refresh();
+  }
+
+  final void refresh() {
+    journeys.setItems(catalog.journeys());
+    sandbox.getDataProvider().refreshAll();
+    emails.getDataProvider().refreshAll();
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attach) {
+    attach.getUI().setPollInterval(5000);
+    attach.getUI().addPollListener(poll -> refresh());
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detach) {
+    detach.getUI().setPollInterval(-1);
+  }
+}

@@ -1,0 +1,117 @@
+package io.waymark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.camunda.client.CamundaClient;
+import io.waymark.platform.journey.JourneyCatalog;
+import io.waymark.platform.journey.JourneyRuns;
+import io.waymark.platform.messaging.EmailSender;
+import io.waymark.platform.messaging.SmsSandbox;
+import io.waymark.workflows.Journeys;
+import io.waymark.workflows.testing.InMemoryEngine;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** lead-follow-up end to end: the HTTP API, the real workers, the sandbox provider and the engine clock. */
+@EngineTest
+class LeadFollowUpJourneyTests extends EngineTest.Base {
+
+  @Autowired MockMvc mvc;
+  @Autowired SmsSandbox sandbox;
+  @Autowired EmailSender email;
+  @Autowired JourneyRuns runs;
+  @Autowired JourneyCatalog catalog;
+  @Autowired CamundaClient client;
+
+  private final String eventId = "lead-" + UUID.randomUUID();
+  private final String phone = "+1415555" + String.format("%04d", Math.floorMod(eventId.hashCode(), 10_000));
+
+  private void postLead(boolean withConsent) throws Exception {
+    String consent = withConsent
+        ? ", \"consent\": {\"topics\": [\"promotions\"], \"channel\": \"web-form\", \"text\": \"Yes, text me\"}" : "";
+    mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
+            {"eventId": "%s", "type": "lead.created",
+             "contact": {"phone": "%s", "firstName": "Maya", "email": "maya@example.com"}%s}
+            """.formatted(eventId, phone, consent)))
+        .andExpect(status().isAccepted());
+  }
+
+  private JourneyRuns.Run awaitRun(String status) {
+    return await().atMost(Duration.ofSeconds(10)).until(() -> runs.findByEventId(eventId).orElseThrow(),
+        run -> run.status().equals(status));
+  }
+
+  private void awaitFirstSms() {
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10))
+        .singleElement().satisfies(m -> assertThat(m.body()).startsWith("Hi Maya,").contains("Reply STOP")));
+  }
+
+  @Test
+  void textsTheLeadAndEndsWhenTheLeadReplies() throws Exception {
+    postLead(true);
+    awaitFirstSms();
+    awaitRun("RUNNING");
+
+    mvc.perform(post("/api/v1/sandbox/replies").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"from\": \"%s\", \"body\": \"Yes, call me\"}".formatted(phone)))
+        .andExpect(status().isAccepted());
+
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("REPLIED");
+    mvc.perform(get("/api/v1/sandbox/messages").param("phone", phone))
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].direction").value("IN"));
+  }
+
+  @Test
+  void emailsTheLeadAfterThreeDaysWithoutAReply() throws Exception {
+    postLead(true);
+    awaitFirstSms();
+    long instance = awaitRun("RUNNING").processInstanceKey();
+    InMemoryEngine.assertThatInstance(instance).isWaitingForMessages("sms-reply");
+
+    InMemoryEngine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("NO_REPLY");
+    assertThat(email.outbox(0, 50)).anySatisfy(mail -> assertThat(mail.to()).isEqualTo("maya@example.com"));
+    assertThat(sandbox.recorded(phone, 0, 10)).hasSize(1);
+  }
+
+  @Test
+  void neverTextsALeadWithoutRecordedConsent() throws Exception {
+    postLead(false);
+
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("SUPPRESSED");
+    assertThat(sandbox.recorded(phone, 0, 10)).isEmpty();
+  }
+
+  @Test
+  void startsTheJourneyOnceForARepeatedEvent() throws Exception {
+    postLead(true);
+    mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
+            {"eventId": "%s", "type": "lead.created", "contact": {"phone": "%s"}}
+            """.formatted(eventId, phone)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.duplicate").value(true));
+    awaitFirstSms();
+    Thread.sleep(500);
+    assertThat(sandbox.recorded(phone, 0, 10)).hasSize(1);
+  }
+
+  @Test
+  void deploysAnUnchangedJourneyWithoutANewVersion() {
+    int before = catalog.journeys().stream().filter(j -> j.processId().equals(Journeys.LEAD_FOLLOW_UP))
+        .findFirst().orElseThrow().latestVersion();
+    var again = client.newDeployResourceCommand().addResourceFromClasspath(Journeys.resource(Journeys.LEAD_FOLLOW_UP))
+        .send().join();
+    assertThat(again.getProcesses()).singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(before));
+  }
+}

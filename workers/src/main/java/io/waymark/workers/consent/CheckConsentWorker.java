@@ -1,0 +1,33 @@
+package io.waymark.workers.consent;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.waymark.platform.contact.ContactId;
+import io.waymark.platform.policy.SendDecision;
+import io.waymark.platform.policy.SendPolicy;
+import io.waymark.workflows.JobTypes;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/** {@code check-consent}: SEND, DEFER (with {@code deferUntil}) or SUPPRESS (with {@code suppressReason}). */
+@Component
+public class CheckConsentWorker {
+
+  private final SendPolicy policy;
+  private final Clock clock;
+
+  CheckConsentWorker(SendPolicy policy, Clock clock) {
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = JobTypes.CHECK_CONSENT)
+  public Result checkConsent(@Variable String contactId, @Variable String topic, @Variable String messageClass) {
+    SendDecision decision = policy.decide(ContactId.parse(contactId), topic, messageClass, clock.instant());
+    return new Result(decision.verdict().name(),
+        decision.until() == null ? null : decision.until().toString(), decision.reason());
+  }
+
+  public record Result(String decision, String deferUntil, String suppressReason) {
+  }
+}
