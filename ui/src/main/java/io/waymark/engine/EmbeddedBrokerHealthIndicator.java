@@ -22,7 +22,7 @@ class EmbeddedBrokerHealthIndicator implements HealthIndicator {
     OptionalLong pid = broker.pid();
     Health.Builder health;
     if (pid.isPresent()) {
-      EmbeddedZeebeBroker.Readiness readiness = broker.probeReadiness();
+      BrokerNetwork.Readiness readiness = broker.probeReadiness();
       health = (readiness.ready() ? Health.up() : Health.down())
           .withDetail("pid", pid.getAsLong())
           .withDetail("readiness", readiness.detail());

@@ -44,13 +44,8 @@ class EmbeddedBrokerDurabilityTests {
 
   @BeforeEach
   void locateDistribution() throws IOException {
-    String configured = System.getProperty("waymark.engine.embedded.distribution", "");
-    List<Integer> ports = freePorts(5);
-    properties = new EmbeddedEngineProperties(true, "127.0.0.1", ports.get(0), ports.get(1), ports.get(2),
-        ports.get(3), ports.get(4), "512m", configured, null, Duration.ofSeconds(120), Map.of());
-    // extract next to the build output, once per clean build, rather than into every temporary data dir
-    distribution = new ZeebeDistribution(properties, Path.of("target", "zeebe-dist"), Path.of("").toAbsolutePath(),
-        Path.of(System.getProperty("user.home"), ".m2", "repository"));
+    properties = TestBrokers.properties("512m");
+    distribution = TestBrokers.distribution(properties);
   }
 
   @AfterEach
@@ -155,12 +150,7 @@ class EmbeddedBrokerDurabilityTests {
   }
 
   private CamundaClient client(EmbeddedZeebeBroker broker) {
-    CamundaClient client = CamundaClient.newClientBuilder()
-        .grpcAddress(broker.grpcAddress())
-        .restAddress(broker.restAddress())
-        .preferRestOverGrpc(false) // http:// means plaintext in the 8.8 client; it has no usePlaintext()
-        .applyEnvironmentVariableOverrides(false)
-        .build();
+    CamundaClient client = TestBrokers.client(broker);
     clients.add(client);
     return client;
   }
@@ -169,20 +159,6 @@ class EmbeddedBrokerDurabilityTests {
     String configured = properties.distribution();
     if (!configured.isEmpty()) {
       assumeThat(Files.exists(Path.of(configured))).as("Zeebe distribution at " + configured).isTrue();
-    }
-  }
-
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
     }
   }
 }

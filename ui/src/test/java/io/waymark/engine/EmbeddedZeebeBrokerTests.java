@@ -23,7 +23,7 @@ class EmbeddedZeebeBrokerTests {
   @Test
   void launchesTheBrokerMainClassWithTheJvmWaymarkRunsOn() {
     Path home = dataDir.resolve("zeebe-dist/camunda-zeebe-8.6.0");
-    List<String> command = broker().command(new ZeebeDistribution.Installation(home, "8.6.0"));
+    List<String> command = launch().command(new ZeebeDistribution.Installation(home, "8.6.0"));
 
     assertThat(command.getFirst()).isEqualTo(ProcessHandle.current().info().command().orElseThrow());
     assertThat(command).contains("-Xms128m", "-Xmx768m", "-cp", home.resolve("lib") + File.separator + "*",
@@ -37,7 +37,7 @@ class EmbeddedZeebeBrokerTests {
     Map<String, String> environment = new HashMap<>(Map.of("PATH", "/usr/bin", "ZEEBE_DEBUG", "true",
         "SERVER_PORT", "8080", "SPRING_PROFILES_ACTIVE", "dev", "JAVA_TOOL_OPTIONS", "-Xmx8g"));
 
-    broker().environment(environment);
+    launch().environment(environment);
 
     assertThat(environment)
         .containsEntry("PATH", "/usr/bin")
@@ -56,10 +56,10 @@ class EmbeddedZeebeBrokerTests {
 
   @Test
   void neverAsksForMoreInitialHeapThanTheMaximum() {
-    assertThat(EmbeddedZeebeBroker.initialHeap("512m")).isEqualTo("128m");
-    assertThat(EmbeddedZeebeBroker.initialHeap("2g")).isEqualTo("128m");
-    assertThat(EmbeddedZeebeBroker.initialHeap("96m")).isEqualTo("96m");
-    assertThat(EmbeddedZeebeBroker.initialHeap("65536k")).isEqualTo("65536k");
+    assertThat(BrokerLaunch.initialHeap("512m")).isEqualTo("128m");
+    assertThat(BrokerLaunch.initialHeap("2g")).isEqualTo("128m");
+    assertThat(BrokerLaunch.initialHeap("96m")).isEqualTo("96m");
+    assertThat(BrokerLaunch.initialHeap("65536k")).isEqualTo("65536k");
   }
 
   @Test
@@ -74,7 +74,8 @@ class EmbeddedZeebeBrokerTests {
     assertThat(broker.getPhase()).isEqualTo(Integer.MAX_VALUE - 1000);
   }
 
-  private EmbeddedZeebeBroker broker() {
-    return new EmbeddedZeebeBroker(properties, new ZeebeDistribution(properties, dataDir), dataDir);
+  private BrokerLaunch launch() {
+    Path absolute = dataDir.toAbsolutePath();
+    return new BrokerLaunch(properties, absolute.resolve("zeebe"), absolute.resolve("zeebe-tmp"));
   }
 }

@@ -1,5 +1,10 @@
 package io.waymark.workflows;
 
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /** The journeys bundled with Waymark: BPMN files under {@code bpmn/} on the classpath, one per process id. */
@@ -11,6 +16,19 @@ public final class Journeys {
   public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP);
 
   private Journeys() {
+  }
+
+  /** The process name a bundled journey's BPMN gives, e.g. "Lead follow-up"; the id where it names none. */
+  public static String displayName(String processId) {
+    try (InputStream in = Journeys.class.getClassLoader().getResourceAsStream(resource(processId))) {
+      if (in == null) {
+        throw new IllegalArgumentException("no bundled journey " + processId);
+      }
+      Process process = Bpmn.readModelFromStream(in).getModelElementById(processId);
+      return process == null || process.getName() == null ? processId : process.getName();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Classpath location of a bundled journey's BPMN file. */

@@ -42,8 +42,9 @@ class JourneyDeployer implements ApplicationRunner {
     for (String processId : Journeys.BUNDLED) {
       DeploymentEvent deployment = deployWithRetry(Journeys.resource(processId));
       for (Process process : deployment.getProcesses()) {
-        catalog.recordDeployment(new JourneyCatalog.Deployed(process.getBpmnProcessId(), processId,
-            process.getVersion(), process.getProcessDefinitionKey(), process.getResourceName()));
+        catalog.recordDeployment(new JourneyCatalog.Deployed(process.getBpmnProcessId(),
+            Journeys.displayName(processId), process.getVersion(), process.getProcessDefinitionKey(),
+            process.getResourceName()));
         LOG.info("Journey {} version {} deployed (definition {})", process.getBpmnProcessId(), process.getVersion(),
             process.getProcessDefinitionKey());
       }

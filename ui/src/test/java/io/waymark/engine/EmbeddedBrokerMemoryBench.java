@@ -1,0 +1,94 @@
+package io.waymark.engine;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Benchmark, not a test (runs only with {@code -Pbench}): pushes many short journeys through the real embedded
+ * broker and prints the broker's resident memory and state size as finished instances pile up. Bounded memory means
+ * RSS levels off instead of growing with the instance count.
+ *
+ * <pre>./mvnw -Pbench -pl ui -am verify -Dbench.instances=20000</pre>
+ */
+class EmbeddedBrokerMemoryBench {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void brokerMemoryStaysBoundedAsFinishedInstancesPileUp() throws Exception {
+    int instances = Integer.getInteger("bench.instances", 20_000);
+    int report = Math.max(1, instances / 10);
+    EmbeddedEngineProperties properties = TestBrokers.properties("512m");
+    try (EmbeddedZeebeBroker broker = new EmbeddedZeebeBroker(properties, TestBrokers.distribution(properties),
+        dataDir); CamundaClient client = startAndConnect(broker)) {
+      client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("bench-journey")
+          .startEvent().serviceTask("Task_Work", t -> t.zeebeJobType("bench-work")).endEvent().done(),
+          "bench-journey.bpmn").send().join();
+      AtomicLong completed = new AtomicLong();
+      try (JobWorker worker = client.newWorker().jobType("bench-work").handler((jobs, job) -> {
+        jobs.newCompleteCommand(job).send().join();
+        completed.incrementAndGet();
+      }).maxJobsActive(64).open()) {
+        System.out.printf("%n%10s %10s %12s %12s%n", "instances", "seconds", "broker RSS", "state dir");
+        print(0, 0, broker, dataDir);
+        Semaphore inFlight = new Semaphore(64);
+        long started = System.nanoTime();
+        for (int i = 1; i <= instances; i++) {
+          inFlight.acquire();
+          CompletableFuture<?> created = client.newCreateInstanceCommand().bpmnProcessId("bench-journey")
+              .latestVersion().send().toCompletableFuture();
+          created.whenComplete((result, error) -> inFlight.release());
+          if (i % report == 0) {
+            while (completed.get() < i - 128) {
+              Thread.sleep(10);
+            }
+            print(i, System.nanoTime() - started, broker, dataDir);
+          }
+        }
+        while (completed.get() < instances) {
+          Thread.sleep(50);
+        }
+        System.out.printf(Locale.ROOT, "%d instances completed, %.0f per second%n", instances,
+            instances / ((System.nanoTime() - started) / 1e9));
+        Thread.sleep(Duration.ofSeconds(10));
+        print(instances, System.nanoTime() - started, broker, dataDir);
+      }
+    }
+  }
+
+  private static CamundaClient startAndConnect(EmbeddedZeebeBroker broker) {
+    broker.start();
+    return TestBrokers.client(broker);
+  }
+
+  private static void print(long count, long nanos, EmbeddedZeebeBroker broker, Path dataDir) throws IOException {
+    System.out.printf(Locale.ROOT, "%10d %10.1f %9d MB %9d MB%n", count, nanos / 1e9,
+        rssKilobytes(broker.pid().orElseThrow()) / 1024, size(dataDir.resolve("zeebe")) / (1024 * 1024));
+  }
+
+  private static long rssKilobytes(long pid) throws IOException {
+    try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
+      return lines.filter(line -> line.startsWith("VmRSS:"))
+          .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
+    }
+  }
+
+  private static long size(Path directory) throws IOException {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+    }
+  }
+}
