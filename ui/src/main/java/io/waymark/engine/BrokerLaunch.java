@@ -77,6 +77,8 @@ final class BrokerLaunch {
     environment.put("ZEEBE_BROKER_DATA_SNAPSHOTPERIOD", "5m");
     environment.put("ZEEBE_BROKER_DATA_DISK_FREESPACE_PROCESSING", "1GB");
     environment.put("ZEEBE_BROKER_DATA_DISK_FREESPACE_REPLICATION", "512MB");
+    // RocksDB's native memory per partition (Zeebe's default 512MB is sized for servers, not a laptop)
+    environment.put("ZEEBE_BROKER_EXPERIMENTAL_ROCKSDB_MEMORYLIMIT", "128MB");
     environment.put("ZEEBE_BROKER_CLUSTER_NODEID", "0");
     environment.put("ZEEBE_BROKER_CLUSTER_CLUSTERSIZE", "1");
     environment.put("ZEEBE_BROKER_CLUSTER_REPLICATIONFACTOR", "1");

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -45,28 +44,42 @@ class EmbeddedBrokerMemoryBench {
         System.out.printf("%n%10s %10s %12s %12s%n", "instances", "seconds", "broker RSS", "state dir");
         print(0, 0, broker, dataDir);
         Semaphore inFlight = new Semaphore(64);
+        AtomicLong submitted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
         long started = System.nanoTime();
-        for (int i = 1; i <= instances; i++) {
+        long nextReport = report;
+        while (submitted.get() < instances) {
           inFlight.acquire();
-          CompletableFuture<?> created = client.newCreateInstanceCommand().bpmnProcessId("bench-journey")
-              .latestVersion().send().toCompletableFuture();
-          created.whenComplete((result, error) -> inFlight.release());
-          if (i % report == 0) {
-            while (completed.get() < i - 128) {
-              Thread.sleep(10);
-            }
-            print(i, System.nanoTime() - started, broker, dataDir);
-          }
+          submitted.incrementAndGet();
+          client.newCreateInstanceCommand().bpmnProcessId("bench-journey").latestVersion().send()
+              .toCompletableFuture().whenComplete((created, error) -> {
+                if (error != null) { // backpressure (RESOURCE_EXHAUSTED): submit that one again
+                  submitted.decrementAndGet();
+                  rejected.incrementAndGet();
+                }
+                inFlight.release();
+              });
+          nextReport = reportReached(nextReport, report, completed, started, broker);
         }
         while (completed.get() < instances) {
           Thread.sleep(50);
+          nextReport = reportReached(nextReport, report, completed, started, broker);
         }
-        System.out.printf(Locale.ROOT, "%d instances completed, %.0f per second%n", instances,
-            instances / ((System.nanoTime() - started) / 1e9));
+        System.out.printf(Locale.ROOT, "%d instances completed, %.0f per second, %d creates rejected and retried%n",
+            instances, instances / ((System.nanoTime() - started) / 1e9), rejected.get());
         Thread.sleep(Duration.ofSeconds(10));
         print(instances, System.nanoTime() - started, broker, dataDir);
       }
     }
+  }
+
+  private long reportReached(long nextReport, long step, AtomicLong completed, long started,
+      EmbeddedZeebeBroker broker) throws IOException {
+    if (completed.get() < nextReport) {
+      return nextReport;
+    }
+    print(nextReport, System.nanoTime() - started, broker, dataDir);
+    return nextReport + step;
   }
 
   private static CamundaClient startAndConnect(EmbeddedZeebeBroker broker) {
