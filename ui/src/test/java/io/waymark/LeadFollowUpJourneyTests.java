@@ -36,6 +36,10 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   private final String phone = "+1415555" + String.format("%04d", Math.floorMod(eventId.hashCode(), 10_000));
 
   private void postLead(boolean withConsent) throws Exception {
+    postLead(eventId, withConsent);
+  }
+
+  private void postLead(String eventId, boolean withConsent) throws Exception {
     String consent = withConsent
         ? ", \"consent\": {\"topics\": [\"promotions\"], \"channel\": \"web-form\", \"text\": \"Yes, text me\"}" : "";
     mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
@@ -46,8 +50,18 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   }
 
   private JourneyRuns.Run awaitRun(String status) {
-    return await().atMost(Duration.ofSeconds(10)).until(() -> runs.findByEventId(eventId).orElseThrow(),
+    return awaitRun(eventId, status);
+  }
+
+  private JourneyRuns.Run awaitRun(String eventId, String status) {
+    return await().atMost(Duration.ofSeconds(15)).until(() -> runs.findByEventId(eventId).orElseThrow(),
         run -> run.status().equals(status));
+  }
+
+  private void reply(String body) throws Exception {
+    mvc.perform(post("/api/v1/sandbox/replies").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"from\": \"%s\", \"body\": \"%s\"}".formatted(phone, body)))
+        .andExpect(status().isAccepted());
   }
 
   private void awaitFirstSms() {
@@ -61,9 +75,7 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     awaitFirstSms();
     awaitRun("RUNNING");
 
-    mvc.perform(post("/api/v1/sandbox/replies").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"from\": \"%s\", \"body\": \"Yes, call me\"}".formatted(phone)))
-        .andExpect(status().isAccepted());
+    reply("Yes, call me");
 
     assertThat(awaitRun("ENDED").outcome()).isEqualTo("REPLIED");
     mvc.perform(get("/api/v1/sandbox/messages").param("phone", phone))
@@ -113,5 +125,36 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     var again = client.newDeployResourceCommand().addResourceFromClasspath(Journeys.resource(Journeys.LEAD_FOLLOW_UP))
         .send().join();
     assertThat(again.getProcesses()).singleElement().satisfies(p -> assertThat(p.getVersion()).isEqualTo(before));
+  }
+
+  @Test
+  void stopsTheJourneyAtOnceAndSendsNothingButTheConfirmationWhenTheLeadOptsOut() throws Exception {
+    postLead(true);
+    awaitFirstSms();
+    awaitRun("RUNNING");
+
+    reply("Stop texting me");
+
+    JourneyRuns.Run ended = awaitRun("ENDED");
+    assertThat(ended.outcome()).isEqualTo("OPTED_OUT");
+    InMemoryEngine.increaseTime(Duration.ofDays(3).plusMinutes(1));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10))
+        .filteredOn(m -> m.direction().equals("OUT")).hasSize(2)
+        .first().satisfies(m -> assertThat(m.body()).contains("unsubscribed")));
+    assertThat(email.outbox(0, 500)).noneSatisfy(mail -> assertThat(mail.contactId()).isEqualTo(ended.contactId()));
+  }
+
+  @Test
+  void stopsEveryRunningJourneyOfTheContactWhoOptsOut() throws Exception {
+    String second = eventId + "-again";
+    postLead(true);
+    awaitRun("RUNNING");
+    postLead(second, true);
+    awaitRun(second, "RUNNING");
+
+    reply("UNSUBSCRIBE");
+
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("OPTED_OUT");
+    assertThat(awaitRun(second, "ENDED").outcome()).isEqualTo("OPTED_OUT");
   }
 }

@@ -170,8 +170,9 @@ abstract class PersistenceContractTests {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(requested.runs()).contains(first.run().id()));
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-        "select count(*) from event_publication where completion_date is not null and serialized_event like ?",
-        Integer.class, "%" + first.run().id().value() + "%")).isEqualTo(1));
+        "select count(*) from event_publication where completion_date is not null and event_type = ? "
+            + "and serialized_event like ?", Integer.class, JourneyRunRequested.class.getName(),
+        "%\"value\":" + first.run().id().value() + "}%")).isEqualTo(1));
 
     catalog.recordDeployment(new JourneyCatalog.Deployed("lead-follow-up", "Lead follow-up", 1, 2251799813685249L,
         "bpmn/lead-follow-up.bpmn"));

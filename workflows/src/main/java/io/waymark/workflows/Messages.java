@@ -6,6 +6,9 @@ public final class Messages {
   /** An inbound SMS from the contact; correlation key: the contact id. */
   public static final String SMS_REPLY = "sms-reply";
 
+  /** The contact withdrew consent: the journey stops at once; correlation key: the journey run id. */
+  public static final String CONTACT_OPTED_OUT = "contact-opted-out";
+
   private Messages() {
   }
 }

@@ -57,6 +57,6 @@ class BundledJourneysTests {
   void namesEveryFlowNodeMeaningfully(String processId) throws Exception {
     assertThat(read(processId).getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.FlowNode.class))
         .extracting(BaseElement::getId)
-        .allSatisfy(id -> assertThat(id).matches("(StartEvent|Task|Gateway|Timer|Message|Error|End)_[A-Z][A-Za-z0-9]+"));
+        .allSatisfy(id -> assertThat(id).matches("(StartEvent|SubProcess|Task|Gateway|Timer|Message|Error|End)_[A-Z][A-Za-z0-9]+"));
   }
 }

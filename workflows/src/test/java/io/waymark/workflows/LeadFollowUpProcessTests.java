@@ -21,6 +21,7 @@ class LeadFollowUpProcessTests {
   private static CamundaClient client;
 
   private final String contactId = UUID.randomUUID().toString();
+  private final String journeyRunId = UUID.randomUUID().toString();
 
   @BeforeAll
   static void deploy() {
@@ -36,7 +37,7 @@ class LeadFollowUpProcessTests {
 
   private long start() {
     return client.newCreateInstanceCommand().bpmnProcessId(Journeys.LEAD_FOLLOW_UP).latestVersion()
-        .variables(Map.of("contactId", contactId, "firstName", "Maya")).send().join().getProcessInstanceKey();
+        .variables(Map.of("contactId", contactId, "journeyRunId", journeyRunId, "firstName", "Maya")).send().join().getProcessInstanceKey();
   }
 
   private ActivatedJob complete(String type, long instance, Map<String, Object> variables) {
@@ -131,5 +132,49 @@ class LeadFollowUpProcessTests {
 
     assertThatInstance(instance).isCompleted().hasPassedElement("Error_SuppressedAtSend")
         .hasPassedElement("End_Suppressed");
+  }
+
+  private void optOut() {
+    client.newPublishMessageCommand().messageName(Messages.CONTACT_OPTED_OUT).correlationKey(journeyRunId)
+        .timeToLive(Duration.ZERO).send().join();
+  }
+
+  private void endsOptedOut(long instance) {
+    ActivatedJob outcome = complete(JobTypes.RECORD_OUTCOME, instance, Map.of());
+    assertThat(outcome.getVariablesAsMap()).containsEntry("outcome", "OPTED_OUT");
+    assertThatInstance(instance).isCompleted().hasPassedElement("End_OptedOut")
+        .hasNotPassedElement("Task_SendFallbackEmail");
+  }
+
+  @Test
+  void stopsAtOnceWhenTheContactOptsOutWhileWaitingForAReply() {
+    long instance = start();
+    sendAndReachTheWait(instance);
+
+    optOut();
+
+    endsOptedOut(instance);
+    InMemoryEngine.increaseTime(Duration.ofDays(4));
+    assertThatInstance(instance).hasNotPassedElement("Timer_NoReply3Days");
+  }
+
+  @Test
+  void stopsWhenTheContactOptsOutWhileTheSendIsDeferred() {
+    long instance = start();
+    complete(JobTypes.CHECK_CONSENT, instance,
+        Map.of("decision", "DEFER", "deferUntil", InMemoryEngine.now().plus(Duration.ofHours(8)).toString()));
+    assertThatInstance(instance).isWaitingAtElements("Timer_DeferUntil");
+
+    optOut();
+
+    endsOptedOut(instance);
+    assertThatInstance(instance).hasNotPassedElement("Task_SendFirstSms");
+  }
+
+  @Test
+  void stopsWhenTheContactOptsOutBeforeTheFirstCheck() {
+    long instance = start();
+    optOut();
+    endsOptedOut(instance);
   }
 }

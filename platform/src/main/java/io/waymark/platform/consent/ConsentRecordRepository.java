@@ -1,5 +1,7 @@
 package io.waymark.platform.consent;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.repository.Repository;
 
@@ -7,7 +9,13 @@ interface ConsentRecordRepository extends Repository<ConsentRecord, Long> {
 
   ConsentRecord save(ConsentRecord record);
 
-  Optional<ConsentRecord> findFirstByContactIdAndTopicOrderByOccurredAtDescIdDesc(long contactId, String topic);
+  /** The latest line deciding a topic: the topic's own lines and revocations of every topic ("*"). */
+  Optional<ConsentRecord> findFirstByContactIdAndTopicInOrderByOccurredAtDescIdDesc(long contactId,
+      Collection<String> topics);
+
+  List<ConsentRecord> findByContactIdOrderByOccurredAtAscIdAsc(long contactId);
+
+  boolean existsByContactIdAndSourceRef(long contactId, String sourceRef);
 
   long countByContactId(long contactId);
 }

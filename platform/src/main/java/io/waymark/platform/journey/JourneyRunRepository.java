@@ -11,6 +11,8 @@ interface JourneyRunRepository extends JpaRepository<JourneyRun, Long> {
 
   Optional<JourneyRun> findByProcessInstanceKey(long processInstanceKey);
 
+  List<JourneyRun> findByContactIdAndStatusNot(long contactId, JourneyRun.Status status);
+
   @Query("select r.processId as processId, count(r) as running from JourneyRun r "
       + "where r.status <> io.waymark.platform.journey.JourneyRun.Status.ENDED group by r.processId")
   List<LiveCount> countLiveByProcessId();

@@ -2,6 +2,7 @@ package io.waymark.platform.journey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,6 +48,13 @@ public class JourneyRuns {
     Optional<JourneyRun> run = runs.findByProcessInstanceKey(processInstanceKey);
     run.ifPresent(r -> r.ended(outcome, clock.instant()));
     return run.isPresent();
+  }
+
+  /** The contact's runs not yet ended (requested or running). */
+  @Transactional(readOnly = true)
+  public List<Run> liveRuns(long contactId) {
+    return runs.findByContactIdAndStatusNot(contactId, JourneyRun.Status.ENDED).stream().map(JourneyRun::toView)
+        .toList();
   }
 
   /** Runs not yet ended, per process id. */

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import io.waymark.platform.consent.ReplyOutcome;
 import org.hibernate.annotations.Immutable;
 
 @Entity
@@ -31,6 +32,10 @@ class InboundMessage {
   private String body;
 
   private Long contactId;
+  private String toPhone;
+  private String replyClass;
+  private String matchedRule;
+  private String answerText;
 
   @Column(nullable = false)
   private Instant receivedAt;
@@ -38,13 +43,17 @@ class InboundMessage {
   protected InboundMessage() {
   }
 
-  InboundMessage(String provider, String providerMessageId, String fromPhone, String body, Long contactId,
-      Instant receivedAt) {
+  InboundMessage(String provider, String providerMessageId, String fromPhone, String toPhone, String body,
+      Long contactId, ReplyOutcome outcome, Instant receivedAt) {
     this.provider = provider;
     this.providerMessageId = providerMessageId;
     this.fromPhone = fromPhone;
+    this.toPhone = toPhone;
     this.body = body;
     this.contactId = contactId;
+    this.replyClass = outcome.replyClass().name();
+    this.matchedRule = outcome.matchedRule();
+    this.answerText = outcome.answer();
     this.receivedAt = receivedAt;
   }
 
@@ -53,6 +62,7 @@ class InboundMessage {
   }
 
   InboundMessages.Inbound toView() {
-    return new InboundMessages.Inbound(id, fromPhone, body, contactId, receivedAt);
+    return new InboundMessages.Inbound(id, fromPhone, body, contactId, replyClass, matchedRule, answerText,
+        receivedAt);
   }
 }

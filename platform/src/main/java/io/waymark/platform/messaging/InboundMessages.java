@@ -1,32 +1,39 @@
 package io.waymark.platform.messaging;
 
+import io.waymark.platform.consent.ReplyHandling;
+import io.waymark.platform.consent.ReplyOutcome;
+import io.waymark.platform.contact.ContactDetails;
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.contact.PhoneNumbers;
 import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Every inbound SMS, from known and unknown senders: stored once per provider message id, then announced as
- * {@link SmsReceived} in the same transaction.
+ * Every inbound SMS, from known and unknown senders (an unknown sender becomes a phone-only contact, so that a STOP
+ * is on record and a HELP is answered). In one transaction: stored once per provider message id, read by consent
+ * (opt-outs take effect here, at once), and announced as {@link SmsReceived}.
  */
 @Service
 public class InboundMessages {
 
   private final InboundMessageRepository messages;
   private final ContactDirectory contacts;
+  private final ReplyHandling replies;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  InboundMessages(InboundMessageRepository messages, ContactDirectory contacts, ApplicationEventPublisher events,
-      Clock clock) {
+  InboundMessages(InboundMessageRepository messages, ContactDirectory contacts, ReplyHandling replies,
+      ApplicationEventPublisher events, Clock clock) {
     this.messages = messages;
     this.contacts = contacts;
+    this.replies = replies;
     this.events = events;
     this.clock = clock;
   }
@@ -46,18 +53,22 @@ public class InboundMessages {
     }
   }
 
-  /** Stores the message (a replayed provider message id is recognised and stored once) and announces it. */
+  /** Stores, reads and announces the message; a replayed provider message id is recognised and changes nothing. */
   @Transactional
-  public Received receive(String provider, String providerMessageId, String from, String body) {
+  public Received receive(String provider, String providerMessageId, String from, String to, String body) {
     Optional<InboundMessage> replay = messages.findByProviderAndProviderMessageId(provider, providerMessageId);
     if (replay.isPresent()) {
-      return new Received(replay.get().id(), replay.get().toView().contactId(), true);
+      Inbound earlier = replay.get().toView();
+      return new Received(earlier.id(), earlier.contactId(), earlier.replyClass(), earlier.answer(), true);
     }
-    Long contactId = contacts.findByPhone(from).map(ContactView::id).map(id -> id.value()).orElse(null);
-    InboundMessage stored = messages.save(
-        new InboundMessage(provider, providerMessageId, from, body, contactId, clock.instant()));
-    events.publishEvent(new SmsReceived(stored.id(), contactId));
-    return new Received(stored.id(), contactId, false);
+    Instant now = clock.instant();
+    ContactView contact = contacts.findByPhone(from).orElseGet(() -> contacts.upsert(ContactDetails.ofPhone(from)));
+    ReplyOutcome outcome = replies.handle(contact, body, providerMessageId, to, Map.of(), now);
+    InboundMessage stored = messages.save(new InboundMessage(provider, providerMessageId, from, to, body,
+        contact.id().value(), outcome, now));
+    events.publishEvent(new SmsReceived(stored.id(), contact.id().value(), outcome.replyClass().name(),
+        outcome.answer() != null));
+    return new Received(stored.id(), contact.id().value(), outcome.replyClass().name(), outcome.answer(), false);
   }
 
   @Transactional(readOnly = true)
@@ -65,11 +76,12 @@ public class InboundMessages {
     return messages.findById(inboundMessageId).map(InboundMessage::toView);
   }
 
-  /** The result of {@link #receive}: the stored id and whether it was a replay. */
-  public record Received(long inboundMessageId, Long contactId, boolean replay) {
+  /** The result of {@link #receive}: the stored id, the contact, the class, the answer going back, replay or not. */
+  public record Received(long inboundMessageId, Long contactId, String replyClass, String answer, boolean replay) {
   }
 
-  /** A stored inbound message. */
-  public record Inbound(long id, String from, String body, Long contactId, Instant receivedAt) {
+  /** A stored inbound message with its classification and the compliance answer sent back (null for none). */
+  public record Inbound(long id, String from, String body, Long contactId, String replyClass, String matchedRule,
+      String answer, Instant receivedAt) {
   }
 }

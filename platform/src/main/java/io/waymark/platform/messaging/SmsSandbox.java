@@ -32,7 +32,7 @@ public class SmsSandbox {
   public InboundMessages.Received playReply(String from, String body) {
     String normalized = inbound.validate(from, body);
     String sid = provider.recordInbound(normalized, body);
-    return inbound.receive(provider.name(), sid, normalized, body);
+    return inbound.receive(provider.name(), sid, normalized, null, body);
   }
 
   /** One message the sandbox saw: OUT to a phone, or IN from one. */

@@ -1,6 +1,7 @@
 package io.waymark.platform.messaging;
 
 import io.waymark.platform.contact.ContactDirectory;
+import io.waymark.platform.contact.ContactId;
 import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.contact.PhoneNumbers;
 import io.waymark.platform.policy.SendDecision;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class SmsSender {
+
+  /** Topic and message class of compliance answers. */
+  public static final String COMPLIANCE = "compliance";
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsSender.class);
 
@@ -71,6 +75,26 @@ public class SmsSender {
     }
     String sid = provider.send(row.phone(), row.body(), row.idempotencyKey());
     LOG.info("SMS {} to {} sent through {} as {}", row.id(), PhoneNumbers.mask(row.phone()), provider.name(), sid);
+    return update(row.id(), r -> r.markSent(provider.name(), sid, clock.instant())).toOutcome(false);
+  }
+
+  /**
+   * The one kind of message that skips consent and policy: the compliance answer to an inbound text (opt-out
+   * confirmation, help text, keyword sign-up prompt), sent once per key, with no marketing in it.
+   */
+  public SmsOutcome sendComplianceAnswer(String idempotencyKey, ContactId contactId, String body) {
+    Optional<OutboundMessage> existing = ledger.findByIdempotencyKey(idempotencyKey);
+    if (existing.isPresent() && existing.get().status() != OutboundMessage.Status.QUEUED) {
+      return existing.get().toOutcome(true);
+    }
+    ContactView contact = contacts.find(contactId)
+        .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
+    OutboundMessage row = existing.orElseGet(() -> claim(new SmsRequest(idempotencyKey, contactId, COMPLIANCE,
+        COMPLIANCE, body, null, null), contact.phone()));
+    String sid = provider.findSent(idempotencyKey)
+        .orElseGet(() -> provider.send(row.phone(), row.body(), row.idempotencyKey()));
+    LOG.info("Compliance answer {} to {} sent through {} as {}", row.id(), PhoneNumbers.mask(row.phone()),
+        provider.name(), sid);
     return update(row.id(), r -> r.markSent(provider.name(), sid, clock.instant())).toOutcome(false);
   }
 

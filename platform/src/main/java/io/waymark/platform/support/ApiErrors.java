@@ -7,8 +7,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Renders bad input as RFC 9457 problem details with status 400, always naming the field: {@code field} holds the
@@ -28,6 +30,16 @@ class ApiErrors {
         .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
         .sorted((a, b) -> a.field().compareTo(b.field()))
         .toList());
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+    return problem(List.of(new FieldError(e.getParameterName(), "is required")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatchedParameter(MethodArgumentTypeMismatchException e) {
+    return problem(List.of(new FieldError(e.getName(), "'" + e.getValue() + "' has the wrong type or format")));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

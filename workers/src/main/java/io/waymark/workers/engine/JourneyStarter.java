@@ -1,9 +1,14 @@
 package io.waymark.workers.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.waymark.platform.journey.JourneyRunRequested;
 import io.waymark.platform.journey.JourneyRuns;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -19,22 +24,29 @@ class JourneyStarter {
   private static final Logger LOG = LoggerFactory.getLogger(JourneyStarter.class);
 
   private final CamundaClient client;
-  private final JourneyRuns runs;
+  private static final TypeReference<Map<String, Object>> VARIABLES = new TypeReference<>() {
+  };
 
-  JourneyStarter(CamundaClient client, JourneyRuns runs) {
+  private final JourneyRuns runs;
+  private final ObjectMapper json;
+
+  JourneyStarter(CamundaClient client, JourneyRuns runs, ObjectMapper json) {
     this.client = client;
     this.runs = runs;
+    this.json = json;
   }
 
   @ApplicationModuleListener
-  void on(JourneyRunRequested requested) {
+  void on(JourneyRunRequested requested) throws JsonProcessingException {
     JourneyRuns.Run run = runs.find(requested.runId())
         .orElseThrow(() -> new IllegalStateException("no journey run " + requested.runId().value()));
     if (!"REQUESTED".equals(run.status())) {
       return;
     }
+    Map<String, Object> variables = new LinkedHashMap<>(json.readValue(run.variables(), VARIABLES));
+    variables.put("journeyRunId", Long.toString(run.id().value()));
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(run.processId()).latestVersion()
-        .variables(run.variables()).send().join();
+        .variables(variables).send().join();
     runs.markStarted(run.id(), instance.getProcessInstanceKey(), instance.getProcessDefinitionKey(),
         instance.getVersion());
     LOG.info("Journey run {} ({} for event {}) started as instance {} of version {}", run.id().value(),

@@ -11,10 +11,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes every inbound SMS of a known contact as message {@code sms-reply}, correlated by contact id. The
+ * Publishes every conversational inbound SMS (HOT, NOT_NOW, OTHER) as message {@code sms-reply} with its class,
+ * correlated by contact id. The
  * message id makes a resubmission harmless; the time-to-live lets a reply that arrives a moment before the journey
- * waits still correlate, but is short, so an old reply never steers a later journey. Unknown senders stay recorded
- * in the inbound ledger only.
+ * waits still correlate, but is short, so an old reply never steers a later journey.
  */
 @Component
 class ReplyCorrelator {
@@ -32,8 +32,8 @@ class ReplyCorrelator {
 
   @ApplicationModuleListener
   void on(SmsReceived received) {
-    if (received.contactId() == null) {
-      return;
+    if (!received.isConversational()) {
+      return; // opt-outs stop journeys through ContactOptedOut; help and sign-ups are answered by consent
     }
     InboundMessages.Inbound message = inbound.find(received.inboundMessageId())
         .orElseThrow(() -> new IllegalStateException("no inbound message " + received.inboundMessageId()));
@@ -42,7 +42,8 @@ class ReplyCorrelator {
         .correlationKey(received.contactId().toString())
         .messageId("inbound-" + message.id())
         .timeToLive(timeToLive)
-        .variables(Map.of("replyText", message.body(), "replyMessageId", message.id()))
+        .variables(Map.of("replyText", message.body(), "replyMessageId", message.id(),
+            "replyClass", received.replyClass()))
         .send().join();
   }
 }
