@@ -151,6 +151,8 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     awaitRun("RUNNING");
     postLead(second, true);
     awaitRun(second, "RUNNING");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10)).hasSize(2));
+    InMemoryEngine.waitForIdle();
 
     reply("UNSUBSCRIBE");
 

@@ -1,6 +1,8 @@
 package io.waymark.workers.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status.Code;
 import io.waymark.platform.consent.ContactOptedOut;
 import io.waymark.platform.journey.JourneyRuns;
 import io.waymark.workflows.Messages;
@@ -56,8 +58,15 @@ class OptOutStopper {
     for (JourneyRuns.Run run : surviving) {
       LOG.warn("Journey run {} ({}) did not stop on contact-opted-out within {}; cancelling instance {}",
           run.id().value(), run.processId(), grace, run.processInstanceKey());
-      client.newCancelInstanceCommand(run.processInstanceKey()).send().join();
-      runs.markEnded(run.processInstanceKey(), "OPTED_OUT_CANCELLED");
+      try {
+        client.newCancelInstanceCommand(run.processInstanceKey()).send().join();
+        runs.markEnded(run.processInstanceKey(), "OPTED_OUT_CANCELLED");
+      } catch (ClientStatusException e) {
+        if (e.getStatusCode() != Code.NOT_FOUND) {
+          throw e;
+        }
+        LOG.info("Instance {} ended on its own meanwhile", run.processInstanceKey());
+      }
     }
   }
 

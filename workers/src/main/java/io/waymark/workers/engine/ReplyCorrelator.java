@@ -39,7 +39,7 @@ class ReplyCorrelator {
         .orElseThrow(() -> new IllegalStateException("no inbound message " + received.inboundMessageId()));
     client.newPublishMessageCommand()
         .messageName(Messages.SMS_REPLY)
-        .correlationKey(received.contactId().toString())
+        .correlationKey(Long.toString(received.contactId()))
         .messageId("inbound-" + message.id())
         .timeToLive(timeToLive)
         .variables(Map.of("replyText", message.body(), "replyMessageId", message.id(),
