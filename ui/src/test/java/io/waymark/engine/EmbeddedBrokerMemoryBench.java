@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Benchmark, not a test (runs only with {@code -Pbench}): pushes many short journeys through the real embedded
- * broker and prints the broker's resident memory and state size as finished instances pile up. Bounded memory means
- * RSS levels off instead of growing with the instance count.
+ * broker and prints the broker's resident memory (split into anonymous memory: heap, RocksDB, native; and mapped
+ * files: the journal segments, which the OS may drop at will) and its state size as finished instances pile up.
  *
  * <pre>./mvnw -Pbench -pl ui -am verify -Dbench.instances=20000</pre>
  */
@@ -41,7 +41,8 @@ class EmbeddedBrokerMemoryBench {
         jobs.newCompleteCommand(job).send().join();
         completed.incrementAndGet();
       }).maxJobsActive(64).open()) {
-        System.out.printf("%n%10s %10s %12s %12s%n", "instances", "seconds", "broker RSS", "state dir");
+        System.out.printf("%n%10s %10s %12s %12s %12s %12s%n", "instances", "seconds", "broker RSS", "of it anon",
+            "of it files", "state dir");
         print(0, 0, broker, dataDir);
         Semaphore inFlight = new Semaphore(64);
         AtomicLong submitted = new AtomicLong();
@@ -88,13 +89,16 @@ class EmbeddedBrokerMemoryBench {
   }
 
   private static void print(long count, long nanos, EmbeddedZeebeBroker broker, Path dataDir) throws IOException {
-    System.out.printf(Locale.ROOT, "%10d %10.1f %9d MB %9d MB%n", count, nanos / 1e9,
-        rssKilobytes(broker.pid().orElseThrow()) / 1024, size(dataDir.resolve("zeebe")) / (1024 * 1024));
+    long pid = broker.pid().orElseThrow();
+    System.out.printf(Locale.ROOT, "%10d %10.1f %9d MB %9d MB %9d MB %9d MB%n", count, nanos / 1e9,
+        status(pid, "VmRSS:") / 1024, status(pid, "RssAnon:") / 1024, status(pid, "RssFile:") / 1024,
+        size(dataDir.resolve("zeebe")) / (1024 * 1024));
   }
 
-  private static long rssKilobytes(long pid) throws IOException {
+  /** A kilobyte figure from /proc/PID/status: VmRSS (all resident), RssAnon (heap, native), RssFile (mapped files). */
+  private static long status(long pid, String field) throws IOException {
     try (Stream<String> lines = Files.lines(Path.of("/proc", Long.toString(pid), "status"))) {
-      return lines.filter(line -> line.startsWith("VmRSS:"))
+      return lines.filter(line -> line.startsWith(field))
           .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
     }
   }
