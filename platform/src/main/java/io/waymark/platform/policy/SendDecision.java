@@ -2,8 +2,24 @@ package io.waymark.platform.policy;
 
 import java.time.Instant;
 
-/** The policy's answer. {@code until} is set for DEFER only, {@code reason} for SUPPRESS (and DEFER). */
+/**
+ * The policy's answer. {@code until} is set for DEFER only, {@code reason} for SUPPRESS and DEFER: one of the stable
+ * upper-case codes below, which callers may store and branch on.
+ */
 public record SendDecision(Verdict verdict, Instant until, String reason) {
+
+  /** The contact id names no contact. */
+  public static final String UNKNOWN_CONTACT = "UNKNOWN_CONTACT";
+  /** The contact holds no opt-in for the topic. */
+  public static final String NO_CONSENT = "NO_CONSENT";
+  /** Outside the allowed local-time window (DEFER), or the recipient's zones' windows never overlap (SUPPRESS). */
+  public static final String QUIET_HOURS = "QUIET_HOURS";
+  /** A frequency cap is reached: DEFER until it frees, or SUPPRESS when that is after the request's notAfter. */
+  public static final String CAP_REACHED = "CAP_REACHED";
+  /** notAfter has passed, or the quiet hours would hold the message past it. */
+  public static final String EXPIRED = "EXPIRED";
+  /** A window applies but neither the contact nor its number tells the recipient's time zone. */
+  public static final String UNKNOWN_TIME_ZONE = "UNKNOWN_TIME_ZONE";
 
   public enum Verdict { SEND, DEFER, SUPPRESS }
 
