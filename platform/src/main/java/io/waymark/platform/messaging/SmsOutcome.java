@@ -1,10 +1,18 @@
 package io.waymark.platform.messaging;
 
+import java.time.Instant;
+
 /**
  * What became of an {@link SmsRequest}. SENT carries the ledger id and provider message id; SUPPRESSED carries the
- * policy's reason. A repeated request returns the first request's outcome with {@code duplicate} set.
+ * policy's reason; DEFERRED (nothing written, nothing sent) the instant the policy allows sending again and why.
+ * A repeated request returns the first request's outcome with {@code duplicate} set.
  */
-public record SmsOutcome(Status status, Long messageId, String providerMessageId, String reason, boolean duplicate) {
+public record SmsOutcome(Status status, Long messageId, String providerMessageId, String reason, boolean duplicate,
+    Instant deferredUntil) {
 
-  public enum Status { SENT, SUPPRESSED }
+  public SmsOutcome(Status status, Long messageId, String providerMessageId, String reason, boolean duplicate) {
+    this(status, messageId, providerMessageId, reason, duplicate, null);
+  }
+
+  public enum Status { SENT, SUPPRESSED, DEFERRED }
 }

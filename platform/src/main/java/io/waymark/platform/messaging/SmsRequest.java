@@ -1,10 +1,12 @@
 package io.waymark.platform.messaging;
 
 import io.waymark.platform.contact.ContactId;
+import java.time.Instant;
 
 /**
  * One SMS to send. {@code idempotencyKey} identifies the send for ever: the same key never reaches a phone twice.
- * {@code processInstanceKey} and {@code elementId} say which journey step asked (may be null outside journeys).
+ * {@code processInstanceKey} and {@code elementId} say which journey step asked (may be null outside journeys);
+ * {@code notAfter} is when the message stops making sense (null: never), so it is suppressed rather than sent late.
  */
 public record SmsRequest(
     String idempotencyKey,
@@ -13,5 +15,11 @@ public record SmsRequest(
     String messageClass,
     String body,
     Long processInstanceKey,
-    String elementId) {
+    String elementId,
+    Instant notAfter) {
+
+  public SmsRequest(String idempotencyKey, ContactId contactId, String topic, String messageClass, String body,
+      Long processInstanceKey, String elementId) {
+    this(idempotencyKey, contactId, topic, messageClass, body, processInstanceKey, elementId, null);
+  }
 }

@@ -6,6 +6,7 @@ import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.contact.PhoneNumbers;
 import io.waymark.platform.policy.SendDecision;
 import io.waymark.platform.policy.SendPolicy;
+import io.waymark.platform.policy.SendRequest;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends one SMS at most once per idempotency key. Asks the {@link SendPolicy} at the moment of sending (every
- * time, retries included), writes the ledger row before the provider call, and on a repeated key returns the first
+ * time, retries included): DEFER writes nothing and tells the caller when to try again, SUPPRESS is recorded; writes
+ * the ledger row before the provider call, and on a repeated key returns the first
  * outcome; a row left QUEUED by an interrupted attempt is reconciled with the provider before anything is resent.
  */
 @Service
@@ -66,8 +68,12 @@ public class SmsSender {
     if (contact.isEmpty()) {
       return new SmsOutcome(SmsOutcome.Status.SUPPRESSED, null, null, "UNKNOWN_CONTACT", false);
     }
-    SendDecision decision = policy.decide(request.contactId(), request.topic(), request.messageClass(),
-        clock.instant());
+    SendDecision decision = policy.decide(new SendRequest(request.contactId(), request.topic(),
+        request.messageClass(), clock.instant(), request.notAfter()));
+    if (decision.verdict() == SendDecision.Verdict.DEFER) {
+      return new SmsOutcome(SmsOutcome.Status.DEFERRED, existing.map(OutboundMessage::id).orElse(null), null,
+          decision.reason(), false, decision.until());
+    }
     OutboundMessage row = existing.orElseGet(() -> claim(request, contact.get().phone()));
     if (!decision.allowsSending()) {
       LOG.info("SMS {} suppressed at the moment of sending: {}", row.id(), decision.reason());

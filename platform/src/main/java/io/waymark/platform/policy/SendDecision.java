@@ -12,6 +12,10 @@ public record SendDecision(Verdict verdict, Instant until, String reason) {
   public static final String UNKNOWN_CONTACT = "UNKNOWN_CONTACT";
   /** The contact holds no opt-in for the topic. */
   public static final String NO_CONSENT = "NO_CONSENT";
+  /** The contact withdrew consent for the topic (or for everything). */
+  public static final String OPTED_OUT = "OPTED_OUT";
+  /** The number is on the suppression list. */
+  public static final String SUPPRESSED = "SUPPRESSED";
   /** Outside the allowed local-time window (DEFER), or the recipient's zones' windows never overlap (SUPPRESS). */
   public static final String QUIET_HOURS = "QUIET_HOURS";
   /** A frequency cap is reached: DEFER until it frees, or SUPPRESS when that is after the request's notAfter. */

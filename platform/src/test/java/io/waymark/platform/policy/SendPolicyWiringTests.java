@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The facade wired with the real contact directory and consent ledger on H2, a configured cap and the in-memory send
@@ -35,6 +36,7 @@ class SendPolicyWiringTests {
   @TestConfiguration(proxyBeanMethods = false)
   static class History {
     @Bean
+    @Primary
     InMemorySendHistory sendHistory() {
       return new InMemorySendHistory();
     }

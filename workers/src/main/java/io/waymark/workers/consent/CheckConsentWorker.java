@@ -5,11 +5,16 @@ import io.camunda.client.annotation.Variable;
 import io.waymark.platform.contact.ContactId;
 import io.waymark.platform.policy.SendDecision;
 import io.waymark.platform.policy.SendPolicy;
+import io.waymark.platform.policy.SendRequest;
 import io.waymark.workflows.JobTypes;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** {@code check-consent}: SEND, DEFER (with {@code deferUntil}) or SUPPRESS (with {@code suppressReason}). */
+/**
+ * {@code check-consent}: SEND, DEFER (with {@code deferUntil}) or SUPPRESS (with {@code suppressReason}); a DEFER
+ * past the journey's {@code sendNotAfter} is SUPPRESS with reason EXPIRED.
+ */
 @Component
 public class CheckConsentWorker {
 
@@ -22,8 +27,10 @@ public class CheckConsentWorker {
   }
 
   @JobWorker(type = JobTypes.CHECK_CONSENT)
-  public Result checkConsent(@Variable String contactId, @Variable String topic, @Variable String messageClass) {
-    SendDecision decision = policy.decide(ContactId.parse(contactId), topic, messageClass, clock.instant());
+  public Result checkConsent(@Variable String contactId, @Variable String topic, @Variable String messageClass,
+      @Variable(optional = true) String sendNotAfter) {
+    SendDecision decision = policy.decide(new SendRequest(ContactId.parse(contactId), topic, messageClass,
+        clock.instant(), sendNotAfter == null ? null : Instant.parse(sendNotAfter)));
     return new Result(decision.verdict().name(),
         decision.until() == null ? null : decision.until().toString(), decision.reason());
   }

@@ -7,16 +7,21 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.waymark.platform.journey.JourneyRunRequested;
 import io.waymark.platform.journey.JourneyRuns;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts the process instance of each requested journey run, after the request's transaction committed. A failure
  * (engine unreachable) leaves the event publication incomplete, to be resubmitted; a run already started is skipped.
+ * Each instance gets {@code journeyRunId} (the stop rules' correlation key) and {@code sendNotAfter}: messages the
+ * policy would defer past it are suppressed as EXPIRED ({@code waymark.journeys.send-window}, default 2 days).
  */
 @Component
 class JourneyStarter {
@@ -30,10 +35,16 @@ class JourneyStarter {
   private final JourneyRuns runs;
   private final ObjectMapper json;
 
-  JourneyStarter(CamundaClient client, JourneyRuns runs, ObjectMapper json) {
+  private final Clock clock;
+  private final Duration sendWindow;
+
+  JourneyStarter(CamundaClient client, JourneyRuns runs, ObjectMapper json, Clock clock,
+      @Value("${waymark.journeys.send-window:P2D}") Duration sendWindow) {
     this.client = client;
     this.runs = runs;
     this.json = json;
+    this.clock = clock;
+    this.sendWindow = sendWindow;
   }
 
   @ApplicationModuleListener
@@ -45,6 +56,7 @@ class JourneyStarter {
     }
     Map<String, Object> variables = new LinkedHashMap<>(json.readValue(run.variables(), VARIABLES));
     variables.put("journeyRunId", Long.toString(run.id().value()));
+    variables.putIfAbsent("sendNotAfter", clock.instant().plus(sendWindow).toString());
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(run.processId()).latestVersion()
         .variables(variables).send().join();
     runs.markStarted(run.id(), instance.getProcessInstanceKey(), instance.getProcessDefinitionKey(),

@@ -10,11 +10,15 @@ import io.waymark.platform.messaging.SmsRequest;
 import io.waymark.platform.messaging.SmsSender;
 import io.waymark.workers.JobKeys;
 import io.waymark.workflows.JobTypes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code send-sms}: sends once per job (the key survives redelivery). The platform asks consent and policy again
- * at this moment; a refusal is the BPMN error {@code SEND_SUPPRESSED} with the reason.
+ * at this moment: a refusal is the BPMN error {@code SEND_SUPPRESSED} with the reason; a deferral (quiet hours began
+ * meanwhile) fails the job with a back-off until the allowed instant, without using up a retry.
  */
 @Component
 public class SendSmsWorker {
@@ -22,18 +26,27 @@ public class SendSmsWorker {
   static final String SEND_SUPPRESSED = "SEND_SUPPRESSED";
 
   private final SmsSender sender;
+  private final Clock clock;
 
-  SendSmsWorker(SmsSender sender) {
+  SendSmsWorker(SmsSender sender, Clock clock) {
     this.sender = sender;
+    this.clock = clock;
   }
 
   @JobWorker(type = JobTypes.SEND_SMS)
   public Result sendSms(ActivatedJob job, @Variable String contactId, @Variable String topic,
-      @Variable String messageClass, @Variable String body) {
+      @Variable String messageClass, @Variable String body, @Variable(optional = true) String sendNotAfter) {
     SmsOutcome outcome = sender.send(new SmsRequest(JobKeys.idempotencyKey(job), ContactId.parse(contactId), topic,
-        messageClass, body, job.getProcessInstanceKey(), job.getElementId()));
+        messageClass, body, job.getProcessInstanceKey(), job.getElementId(),
+        sendNotAfter == null ? null : Instant.parse(sendNotAfter)));
     if (outcome.status() == SmsOutcome.Status.SUPPRESSED) {
       throw CamundaError.bpmnError(SEND_SUPPRESSED, outcome.reason());
+    }
+    if (outcome.status() == SmsOutcome.Status.DEFERRED) {
+      // quiet hours or a cap began since check-consent: try again when the policy allows, keeping the retries
+      Duration wait = Duration.between(clock.instant(), outcome.deferredUntil());
+      throw CamundaError.jobError("deferred by the send policy: " + outcome.reason() + " until "
+          + outcome.deferredUntil(), null, job.getRetries(), wait.isNegative() ? Duration.ZERO : wait);
     }
     return new Result(outcome.messageId());
   }
