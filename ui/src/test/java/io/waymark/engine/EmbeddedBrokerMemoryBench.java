@@ -1,6 +1,8 @@
 package io.waymark.engine;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import java.io.IOException;
@@ -38,7 +40,7 @@ class EmbeddedBrokerMemoryBench {
           "bench-journey.bpmn").send().join();
       AtomicLong completed = new AtomicLong();
       try (JobWorker worker = client.newWorker().jobType("bench-work").handler((jobs, job) -> {
-        jobs.newCompleteCommand(job).send().join();
+        completeDespiteBackpressure(jobs, job);
         completed.incrementAndGet();
       }).maxJobsActive(64).open()) {
         System.out.printf("%n%10s %10s %12s %12s %12s %12s%n", "instances", "seconds", "broker RSS", "of it anon",
@@ -81,6 +83,21 @@ class EmbeddedBrokerMemoryBench {
     }
     print(nextReport, System.nanoTime() - started, broker, dataDir);
     return nextReport + step;
+  }
+
+  /** Under load the broker answers RESOURCE_EXHAUSTED; a failed completion would cost a retry, so try again. */
+  private static void completeDespiteBackpressure(JobClient jobs, ActivatedJob job) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jobs.newCompleteCommand(job).send().join();
+        return;
+      } catch (RuntimeException backpressure) {
+        if (attempt == 50) {
+          throw backpressure;
+        }
+        Thread.sleep(20L * attempt);
+      }
+    }
   }
 
   private static CamundaClient startAndConnect(EmbeddedZeebeBroker broker) {
