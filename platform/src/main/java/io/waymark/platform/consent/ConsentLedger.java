@@ -52,6 +52,12 @@ public class ConsentLedger {
         .orElse(false);
   }
 
+  /** Whether a line with this source reference exists for the contact (makes repeated imports idempotent). */
+  @Transactional(readOnly = true)
+  public boolean hasRecord(ContactId contact, String sourceRef) {
+    return records.existsByContactIdAndSourceRef(contact.value(), sourceRef);
+  }
+
   @Transactional(readOnly = true)
   public long countRecords(ContactId contact) {
     return records.countByContactId(contact.value());

@@ -10,4 +10,6 @@ interface ConsentRecordRepository extends Repository<ConsentRecord, Long> {
   Optional<ConsentRecord> findFirstByContactIdAndTopicOrderByOccurredAtDescIdDesc(long contactId, String topic);
 
   long countByContactId(long contactId);
+
+  boolean existsByContactIdAndSourceRef(long contactId, String sourceRef);
 }
