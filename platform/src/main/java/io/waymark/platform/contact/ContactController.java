@@ -42,7 +42,13 @@ class ContactController {
   @PostMapping("/api/v1/contacts")
   ResponseEntity<ContactResponse> upsert(@Valid @RequestBody ContactRequest request) {
     request.rejectUnknownProperties();
-    ContactDirectory.Upserted upserted = contacts.save(request.toDetails());
+    ContactDirectory.Upserted upserted;
+    try {
+      upserted = contacts.save(request.toDetails());
+    } catch (ContactDirectory.ConcurrentContactCreationException raced) {
+      // the same new number arrived twice at once: the second attempt finds the contact the first one created
+      upserted = contacts.save(request.toDetails());
+    }
     ContactResponse body = ContactResponse.of(upserted.contact());
     if (upserted.created()) {
       URI location = URI.create("/api/v1/contacts/" + URLEncoder.encode(body.phone(), StandardCharsets.UTF_8));
