@@ -18,6 +18,15 @@ class AttributesConverter implements AttributeConverter<Map<String, String>, Str
 
   @Override
   public String convertToDatabaseColumn(Map<String, String> attributes) {
+    return write(attributes);
+  }
+
+  @Override
+  public Map<String, String> convertToEntityAttribute(String column) {
+    return read(column);
+  }
+
+  static String write(Map<String, String> attributes) {
     try {
       return JSON.writeValueAsString(attributes == null ? Map.of() : attributes);
     } catch (JsonProcessingException e) {
@@ -25,8 +34,7 @@ class AttributesConverter implements AttributeConverter<Map<String, String>, Str
     }
   }
 
-  @Override
-  public Map<String, String> convertToEntityAttribute(String column) {
+  static Map<String, String> read(String column) {
     try {
       return column == null ? new LinkedHashMap<>() : JSON.readValue(column, TYPE);
     } catch (JsonProcessingException e) {

@@ -3,15 +3,20 @@ package io.waymark.platform.contact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+/** A contact, one per E.164 number. The CSV import writes the same table in batches ({@link ContactRows}). */
 @Entity
 @Table(name = "contact")
 class Contact {
@@ -29,6 +34,15 @@ class Contact {
   private String locale;
   private String region;
   private String timeZone;
+
+  @Enumerated(EnumType.STRING)
+  private TimeZones.Source timeZoneSource;
+
+  private String lifecycleStage;
+  private String owner;
+
+  @Convert(converter = TopicsConverter.class)
+  private List<String> topics = new ArrayList<>();
 
   @Convert(converter = AttributesConverter.class)
   private Map<String, String> attributes = new LinkedHashMap<>();
@@ -51,26 +65,32 @@ class Contact {
     this.updatedAt = now;
   }
 
-  /** Takes every non-blank value of {@code details}; what it does not mention stays as it was. */
-  void merge(ContactDetails details, String timeZone, Instant now) {
-    firstName = pick(details.firstName(), firstName);
-    lastName = pick(details.lastName(), lastName);
-    email = pick(details.email(), email);
-    locale = pick(details.locale(), locale);
-    region = pick(details.region(), region);
-    this.timeZone = pick(timeZone, this.timeZone);
-    if (details.attributes() != null) {
-      attributes.putAll(details.attributes());
-    }
-    updatedAt = now;
+  ContactFields fields() {
+    return new ContactFields(firstName, lastName, email, locale, region, timeZone, timeZoneSource, lifecycleStage,
+        owner, List.copyOf(topics), new LinkedHashMap<>(attributes));
   }
 
-  private static String pick(String value, String current) {
-    return value == null || value.isBlank() ? current : value.trim();
+  /** Takes {@code fields} over; returns whether anything changed (only then is {@code updatedAt} moved). */
+  boolean apply(ContactFields fields, Instant now) {
+    if (fields.equals(fields())) {
+      return false;
+    }
+    firstName = fields.firstName();
+    lastName = fields.lastName();
+    email = fields.email();
+    locale = fields.locale();
+    region = fields.region();
+    timeZone = fields.timeZone();
+    timeZoneSource = fields.timeZoneSource();
+    lifecycleStage = fields.lifecycleStage();
+    owner = fields.owner();
+    topics = new ArrayList<>(fields.topics());
+    attributes = new LinkedHashMap<>(fields.attributes());
+    updatedAt = now;
+    return true;
   }
 
   ContactView toView() {
-    return new ContactView(new ContactId(id), phone, firstName, lastName, email, locale, region, timeZone,
-        Map.copyOf(attributes));
+    return fields().toView(id, phone);
   }
 }

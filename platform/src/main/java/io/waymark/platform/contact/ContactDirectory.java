@@ -2,11 +2,9 @@ package io.waymark.platform.contact;
 
 import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -18,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(ContactProperties.class)
 public class ContactDirectory {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  /** The lifecycle stages a contact can be in, in order. */
+  public static final List<String> LIFECYCLE_STAGES = ContactRules.LIFECYCLE_STAGES;
 
   private final ContactRepository contacts;
   private final ContactProperties properties;
@@ -35,12 +34,7 @@ public class ContactDirectory {
    * {@link InvalidInputException} naming the first bad field.
    */
   public String validate(ContactDetails details) {
-    String phone = PhoneNumbers.toE164(details.phone(), country(details));
-    if (details.email() != null && !details.email().isBlank() && !EMAIL.matcher(details.email().trim()).matches()) {
-      throw new InvalidInputException("email", "'" + details.email() + "' is not an email address");
-    }
-    timeZone(details, phone);
-    return phone;
+    return ContactRules.check(details, properties.defaultCountry(), ContactRules.STRICT).phone();
   }
 
   /**
@@ -49,14 +43,25 @@ public class ContactDirectory {
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public ContactView upsert(ContactDetails details) {
-    String phone = validate(details);
-    Contact contact = contacts.findByPhone(phone).orElseGet(() -> new Contact(phone, clock.instant()));
-    contact.merge(details, timeZone(details, phone), clock.instant());
+    return save(details).contact();
+  }
+
+  /**
+   * {@link #upsert}, telling whether the contact was created or changed. Fails with an
+   * {@link InvalidInputException} naming the first bad field before writing anything.
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public Upserted save(ContactDetails details) {
+    ContactInput input = ContactRules.check(details, properties.defaultCountry(), ContactRules.STRICT);
+    Instant now = clock.instant();
+    Optional<Contact> existing = contacts.findByPhone(input.phone());
+    Contact contact = existing.orElseGet(() -> new Contact(input.phone(), now));
+    boolean changed = contact.apply(contact.fields().merge(input), now);
     try {
-      return contacts.saveAndFlush(contact).toView();
+      return new Upserted(contacts.saveAndFlush(contact).toView(), existing.isEmpty(), changed || existing.isEmpty());
     } catch (DataIntegrityViolationException raced) {
       // another request created the same number a moment ago; the caller's transaction retries as a whole
-      throw new ConcurrentContactCreationException(PhoneNumbers.mask(phone), raced);
+      throw new ConcurrentContactCreationException(PhoneNumbers.mask(input.phone()), raced);
     }
   }
 
@@ -80,21 +85,8 @@ public class ContactDirectory {
     return contacts.count();
   }
 
-  private String country(ContactDetails details) {
-    return details.country() == null || details.country().isBlank() ? properties.defaultCountry() : details.country();
-  }
-
-  /** Explicit zone if valid, else the number's zone where libphonenumber knows exactly one. */
-  private static String timeZone(ContactDetails details, String phone) {
-    if (details.timeZone() != null && !details.timeZone().isBlank()) {
-      try {
-        return ZoneId.of(details.timeZone().trim()).getId();
-      } catch (DateTimeException e) {
-        throw new InvalidInputException("timeZone", "'" + details.timeZone() + "' is not an IANA time zone");
-      }
-    }
-    List<String> zones = PhoneNumbers.timeZones(phone);
-    return zones.size() == 1 ? zones.getFirst() : null;
+  /** The stored contact after an upsert; {@code created} for a new number, {@code changed} if anything was written. */
+  public record Upserted(ContactView contact, boolean created, boolean changed) {
   }
 
   /** Two requests created the same contact at once; retrying the whole request succeeds. */

@@ -20,7 +20,8 @@ public final class PhoneNumbers {
 
   /**
    * The E.164 form of {@code raw}, read with {@code defaultRegion} (ISO 3166 alpha-2) when the number has no
-   * country code; without a region the number must start with {@code +}. Fails with an {@link InvalidInputException} on field {@code phone} naming the problem.
+   * country code; without a region the number must start with {@code +}. Fails with an
+   * {@link InvalidInputException} on field {@code phone} (or {@code country}) naming the problem.
    */
   public static String toE164(String raw, String defaultRegion) {
     return UTIL.format(parse(raw, defaultRegion), PhoneNumberFormat.E164);
@@ -32,7 +33,7 @@ public final class PhoneNumbers {
     return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()) ? List.of() : zones;
   }
 
-  /** The number with all but the last four digits masked, for logs: {@code +14155550100} becomes {@code +14155****00}. */
+  /** The number with four digits masked, for logs: {@code +14155550100} becomes {@code +14155****00}. */
   public static String mask(String e164) {
     if (e164 == null || e164.length() <= 6) {
       return "****";
@@ -44,7 +45,8 @@ public final class PhoneNumbers {
     if (raw == null || raw.isBlank()) {
       throw new InvalidInputException("phone", "is missing");
     }
-    String region = defaultRegion == null || defaultRegion.isBlank() ? null : defaultRegion.trim().toUpperCase(Locale.ROOT);
+    String region = defaultRegion == null || defaultRegion.isBlank() ? null
+        : defaultRegion.trim().toUpperCase(Locale.ROOT);
     if (region != null && !UTIL.getSupportedRegions().contains(region)) {
       throw new InvalidInputException("country", "'" + defaultRegion + "' is not an ISO 3166 country code");
     }
