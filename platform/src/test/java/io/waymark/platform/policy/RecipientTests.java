@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.waymark.platform.contact.ContactId;
 import io.waymark.platform.contact.ContactView;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RecipientTests {
 
   private static ContactView contact(String phone, String region, String timeZone) {
-    return new ContactView(new ContactId(1), phone, null, null, null, null, region, timeZone, Map.of());
+    return new ContactView(new ContactId(1), phone, null, null, null, null, region, timeZone, null, null, List.of(),
+        Map.of());
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

@@ -123,6 +123,7 @@ class SendRuleEngineTests {
   void sendsToATollFreeNumberOnlyWhenTheWindowIsOpenInEveryZoneItMapsTo(Instant now, Verdict verdict,
       Instant until) {
     Recipient tollFree = Recipient.of(new ContactView(CONTACT, "+18005550100", null, null, null, null, null, null,
+        null, null, List.of(),
         Map.of()));
 
     Ruling ruling = decide(tollFree, "promotional", now, null);
