@@ -11,6 +11,7 @@ import io.waymark.platform.messaging.provider.SmsProviderException.Kind;
 import io.waymark.platform.messaging.provider.SmsRoutingProperties.Route;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ public class SmsRouter {
         }
       }
     }
-    List<String> real = providers.keySet().stream().filter(n -> !n.equals("sandbox")).toList();
+    List<String> real = providers.keySet().stream().filter(n -> !n.equals("sandbox"))
+        .sorted(Comparator.comparing((String n) -> !n.equals("twilio")).thenComparing(n -> n)).toList();
     this.fallback = new Route("*", "*", SmsRoutingProperties.SenderType.SHORT_CODE, null,
         real.isEmpty() ? List.of("sandbox") : real, 0);
   }

@@ -94,13 +94,12 @@ class TwilioSmsProvider implements SmsProvider {
   @Override
   public Optional<String> findSent(OutboundSms sms) {
     String from = sms.from() != null ? sms.from() : properties.from();
-    JsonNode page = call(() -> http.get().uri(uri -> {
-      uri.path("/2010-04-01/Accounts/{sid}/Messages.json").queryParam("To", sms.to()).queryParam("PageSize", 50);
-      if (from != null && !from.isBlank()) {
-        uri.queryParam("From", from);
-      }
-      return uri.build(properties.accountSid());
-    }).exchange((request, response) -> answer(response.getStatusCode(), response.getBody().readAllBytes())));
+    boolean bySender = from != null && !from.isBlank();
+    String query = "/2010-04-01/Accounts/{sid}/Messages.json?To={to}&PageSize=50" + (bySender ? "&From={from}" : "");
+    // values as URI variables, so that the + of E.164 is encoded (%2B), not read as a space
+    Object[] values = bySender ? new Object[] {properties.accountSid(), sms.to(), from}
+        : new Object[] {properties.accountSid(), sms.to()};
+    JsonNode page = call(() -> http.get().uri(query, values).exchange((request, response) -> answer(response.getStatusCode(), response.getBody().readAllBytes())));
     Instant since = sms.queuedAt().minus(CLOCK_SKEW);
     for (JsonNode message : page.path("messages")) {
       if (message.path("direction").asText().startsWith("outbound")
