@@ -16,8 +16,8 @@ import java.time.Instant;
 @Table(name = "outbound_message")
 class OutboundMessage {
 
-  /** Status only moves forward: QUEUED, then SENT or SUPPRESSED. */
-  enum Status { QUEUED, SENT, SUPPRESSED }
+  /** Status only moves forward: QUEUED, then SENT, SUPPRESSED or FAILED (a final provider answer). */
+  enum Status { QUEUED, SENT, SUPPRESSED, FAILED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -93,6 +93,40 @@ class OutboundMessage {
     this.failureReason = reason;
   }
 
+  void markFailed(String provider, String reason) {
+    if (status != Status.QUEUED) {
+      throw new IllegalStateException("message " + id + " is " + status + ", cannot become FAILED");
+    }
+    this.status = Status.FAILED;
+    this.provider = provider;
+    this.failureReason = truncate(reason);
+  }
+
+  /**
+   * An attempt at {@code provider} ended without an answer: the message stays QUEUED but remembers the provider, so
+   * the next attempt asks it first and never resends elsewhere before it has answered.
+   */
+  void markUnconfirmed(String provider, String reason) {
+    if (status != Status.QUEUED) {
+      throw new IllegalStateException("message " + id + " is " + status + ", cannot be unconfirmed");
+    }
+    this.provider = provider;
+    this.failureReason = truncate(reason);
+  }
+
+  /** The provider of an unconfirmed attempt while QUEUED, else the one that took the message. */
+  String provider() {
+    return provider;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  private static String truncate(String reason) {
+    return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+  }
+
   Long id() {
     return id;
   }
@@ -117,6 +151,7 @@ class OutboundMessage {
     return switch (status) {
       case SENT -> new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
       case SUPPRESSED -> new SmsOutcome(SmsOutcome.Status.SUPPRESSED, id, null, failureReason, duplicate);
+      case FAILED -> new SmsOutcome(SmsOutcome.Status.FAILED, id, null, failureReason, duplicate);
       case QUEUED -> throw new IllegalStateException("message " + id + " is still queued");
     };
   }

@@ -1,6 +1,8 @@
 package io.waymark.platform.messaging;
 
 import io.waymark.platform.messaging.SandboxMessage.Direction;
+import io.waymark.platform.messaging.provider.OutboundSms;
+import io.waymark.platform.messaging.provider.SmsProvider;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,16 +29,16 @@ class SandboxSmsProvider implements SmsProvider {
 
   @Override
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public String send(String to, String body, String clientRef) {
+  public String send(OutboundSms sms) {
     String sid = "SB" + UUID.randomUUID().toString().replace("-", "");
-    messages.save(new SandboxMessage(Direction.OUT, to, body, clientRef, sid, clock.instant()));
+    messages.save(new SandboxMessage(Direction.OUT, sms.to(), sms.body(), sms.clientRef(), sid, clock.instant()));
     return sid;
   }
 
   @Override
   @Transactional(readOnly = true)
-  public Optional<String> findSent(String clientRef) {
-    return messages.findByClientRef(clientRef).map(SandboxMessage::providerMessageId);
+  public Optional<String> findSent(OutboundSms sms) {
+    return messages.findByClientRef(sms.clientRef()).map(SandboxMessage::providerMessageId);
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -7,6 +7,7 @@ import java.time.Instant;
  * One SMS to send. {@code idempotencyKey} identifies the send for ever: the same key never reaches a phone twice.
  * {@code processInstanceKey} and {@code elementId} say which journey step asked (may be null outside journeys);
  * {@code notAfter} is when the message stops making sense (null: never), so it is suppressed rather than sent late.
+ * {@code brand} picks the sender route (null: {@code default}).
  */
 public record SmsRequest(
     String idempotencyKey,
@@ -16,10 +17,21 @@ public record SmsRequest(
     String body,
     Long processInstanceKey,
     String elementId,
-    Instant notAfter) {
+    Instant notAfter,
+    String brand) {
+
+  public SmsRequest(String idempotencyKey, ContactId contactId, String topic, String messageClass, String body,
+      Long processInstanceKey, String elementId, Instant notAfter) {
+    this(idempotencyKey, contactId, topic, messageClass, body, processInstanceKey, elementId, notAfter, null);
+  }
 
   public SmsRequest(String idempotencyKey, ContactId contactId, String topic, String messageClass, String body,
       Long processInstanceKey, String elementId) {
-    this(idempotencyKey, contactId, topic, messageClass, body, processInstanceKey, elementId, null);
+    this(idempotencyKey, contactId, topic, messageClass, body, processInstanceKey, elementId, null, null);
+  }
+
+  /** The brand whose route carries the message. */
+  public String brandOrDefault() {
+    return brand == null || brand.isBlank() ? "default" : brand;
   }
 }

@@ -1,13 +1,19 @@
 package io.waymark.platform.messaging;
 
+import io.waymark.platform.consent.ConsentLedger;
+import io.waymark.platform.consent.SuppressionList;
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.contact.ContactId;
 import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.contact.PhoneNumbers;
+import io.waymark.platform.messaging.provider.OutboundSms;
+import io.waymark.platform.messaging.provider.SmsProviderException;
+import io.waymark.platform.messaging.provider.SmsRouter;
 import io.waymark.platform.policy.SendDecision;
 import io.waymark.platform.policy.SendPolicy;
 import io.waymark.platform.policy.SendRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,6 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * time, retries included): DEFER writes nothing and tells the caller when to try again, SUPPRESS is recorded; writes
  * the ledger row before the provider call, and on a repeated key returns the first
  * outcome; a row left QUEUED by an interrupted attempt is reconciled with the provider before anything is resent.
+ *
+ * <p>Provider answers: an opt-out at the provider (Twilio 21610) puts the number on the {@link SuppressionList} and
+ * the row becomes SUPPRESSED ({@code PROVIDER_OPT_OUT}), never retried; an invalid number or rejected message is
+ * FAILED, final; an unconfirmed attempt (timeout after sending) leaves the row QUEUED with that provider and throws
+ * {@link SendUnconfirmedException}, so the job is retried and the retry asks that provider first; when every
+ * provider of the route failed retryably, the {@link SmsProviderException} fails the job for a later retry.
  */
 @Service
 public class SmsSender {
@@ -30,21 +42,26 @@ public class SmsSender {
   /** Topic and message class of compliance answers. */
   public static final String COMPLIANCE = "compliance";
 
+  /** Reason of a message suppressed because the provider reported the recipient unsubscribed. */
+  public static final String PROVIDER_OPT_OUT = "PROVIDER_OPT_OUT";
+
   private static final Logger LOG = LoggerFactory.getLogger(SmsSender.class);
 
   private final OutboundMessageRepository ledger;
   private final ContactDirectory contacts;
   private final SendPolicy policy;
-  private final SmsProvider provider;
+  private final SmsRouter router;
+  private final SuppressionList suppressions;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
 
-  SmsSender(OutboundMessageRepository ledger, ContactDirectory contacts, SendPolicy policy, SmsProvider provider,
-      Clock clock, PlatformTransactionManager transactions) {
+  SmsSender(OutboundMessageRepository ledger, ContactDirectory contacts, SendPolicy policy, SmsRouter router,
+      SuppressionList suppressions, Clock clock, PlatformTransactionManager transactions) {
     this.ledger = ledger;
     this.contacts = contacts;
     this.policy = policy;
-    this.provider = provider;
+    this.router = router;
+    this.suppressions = suppressions;
     this.clock = clock;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -56,12 +73,9 @@ public class SmsSender {
       return existing.get().toOutcome(true);
     }
     if (existing.isPresent()) {
-      Optional<String> delivered = provider.findSent(request.idempotencyKey());
-      if (delivered.isPresent()) {
-        LOG.info("SMS {} was already accepted by {} as {}; not sending again", existing.get().id(), provider.name(),
-            delivered.get());
-        return update(existing.get().id(), row -> row.markSent(provider.name(), delivered.get(), clock.instant()))
-            .toOutcome(true);
+      Optional<SmsOutcome> reconciled = reconcile(existing.get(), request.brandOrDefault(), request.notAfter());
+      if (reconciled.isPresent()) {
+        return reconciled.get();
       }
     }
     Optional<ContactView> contact = contacts.find(request.contactId());
@@ -79,9 +93,7 @@ public class SmsSender {
       LOG.info("SMS {} suppressed at the moment of sending: {}", row.id(), decision.reason());
       return update(row.id(), r -> r.markSuppressed(decision.reason())).toOutcome(false);
     }
-    String sid = provider.send(row.phone(), row.body(), row.idempotencyKey());
-    LOG.info("SMS {} to {} sent through {} as {}", row.id(), PhoneNumbers.mask(row.phone()), provider.name(), sid);
-    return update(row.id(), r -> r.markSent(provider.name(), sid, clock.instant())).toOutcome(false);
+    return dispatch(row, request.brandOrDefault(), request.notAfter());
   }
 
   /**
@@ -97,11 +109,56 @@ public class SmsSender {
         .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
     OutboundMessage row = existing.orElseGet(() -> claim(new SmsRequest(idempotencyKey, contactId, COMPLIANCE,
         COMPLIANCE, body, null, null), contact.phone()));
-    String sid = provider.findSent(idempotencyKey)
-        .orElseGet(() -> provider.send(row.phone(), row.body(), row.idempotencyKey()));
-    LOG.info("Compliance answer {} to {} sent through {} as {}", row.id(), PhoneNumbers.mask(row.phone()),
-        provider.name(), sid);
-    return update(row.id(), r -> r.markSent(provider.name(), sid, clock.instant())).toOutcome(false);
+    if (existing.isPresent()) {
+      Optional<SmsOutcome> reconciled = reconcile(row, ConsentLedger.DEFAULT_BRAND, null);
+      if (reconciled.isPresent()) {
+        return reconciled.get();
+      }
+    }
+    return dispatch(row, ConsentLedger.DEFAULT_BRAND, null);
+  }
+
+  private Optional<SmsOutcome> reconcile(OutboundMessage row, String brand, Instant notAfter) {
+    return router.reconcile(brand, sms(row, notAfter), row.provider()).map(found -> {
+      LOG.info("SMS {} was already accepted by {} as {}; not sending again", row.id(), found.provider(),
+          found.messageId());
+      return update(row.id(), r -> r.markSent(found.provider(), found.messageId(), clock.instant())).toOutcome(true);
+    });
+  }
+
+  private SmsOutcome dispatch(OutboundMessage row, String brand, Instant notAfter) {
+    try {
+      SmsRouter.Sent sent = router.send(brand, sms(row, notAfter), row.provider());
+      LOG.info("SMS {} to {} sent through {} as {}", row.id(), PhoneNumbers.mask(row.phone()), sent.provider(),
+          sent.messageId());
+      return update(row.id(), r -> r.markSent(sent.provider(), sent.messageId(), clock.instant())).toOutcome(false);
+    } catch (SmsProviderException e) {
+      return switch (e.kind()) {
+        case OPTED_OUT -> {
+          suppressions.suppress(row.phone(), "provider: recipient unsubscribed (" + label(e) + ")", "provider");
+          LOG.info("SMS {}: {} reports the recipient unsubscribed; number suppressed", row.id(), e.provider());
+          yield update(row.id(), r -> r.markSuppressed(PROVIDER_OPT_OUT)).toOutcome(false);
+        }
+        case INVALID_NUMBER, REJECTED -> {
+          LOG.info("SMS {} failed for good: {}", row.id(), e.getMessage());
+          yield update(row.id(), r -> r.markFailed(e.provider(), e.getMessage())).toOutcome(false);
+        }
+        case UNCONFIRMED -> {
+          update(row.id(), r -> r.markUnconfirmed(e.provider(), e.getMessage()));
+          throw new SendUnconfirmedException(row.idempotencyKey(), e);
+        }
+        case RETRYABLE -> throw e;
+      };
+    }
+  }
+
+  private static OutboundSms sms(OutboundMessage row, Instant notAfter) {
+    return new OutboundSms(row.phone(), null, row.body(), row.idempotencyKey(), notAfter, row.createdAt());
+  }
+
+  private static String label(SmsProviderException e) {
+    String name = e.provider();
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1) + (e.code() == null ? "" : " " + e.code());
   }
 
   private OutboundMessage claim(SmsRequest request, String phone) {
@@ -119,6 +176,13 @@ public class SmsSender {
       change.accept(row);
       return ledger.saveAndFlush(row);
     });
+  }
+
+  /** A provider may have taken the message without saying so; the next attempt asks it before resending. */
+  public static class SendUnconfirmedException extends RuntimeException {
+    SendUnconfirmedException(String key, Throwable cause) {
+      super("the send with key " + key + " is unconfirmed; the next attempt reconciles before resending", cause);
+    }
   }
 
   /** Another attempt with the same key is sending right now; try again shortly. */

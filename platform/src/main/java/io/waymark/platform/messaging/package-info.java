@@ -1,6 +1,8 @@
 /**
  * Messages in and out: the outbound SMS ledger (idempotent by key, written before any provider call), SMS
- * providers (the sandbox device simulator by default), inbound messages, and email (an outbox table in embedded
+ * providers (the sandbox device simulator by default; Twilio and Telnyx adapters in {@code twilio} and {@code telnyx},
+ * behind the {@code provider.SmsRouter}: routes per brand and country, Resilience4j per provider, failover),
+ * inbound messages, and email (an outbox table in embedded
  * mode). Facades: {@link io.waymark.platform.messaging.SmsSender}, {@link io.waymark.platform.messaging.InboundMessages},
  * {@link io.waymark.platform.messaging.EmailSender}, {@link io.waymark.platform.messaging.SmsSandbox}.
  */

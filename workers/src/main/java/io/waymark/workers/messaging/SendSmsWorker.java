@@ -17,13 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code send-sms}: sends once per job (the key survives redelivery). The platform asks consent and policy again
- * at this moment: a refusal is the BPMN error {@code SEND_SUPPRESSED} with the reason; a deferral (quiet hours began
+ * at this moment: a refusal is the BPMN error {@code SEND_SUPPRESSED} with the reason (also when the provider reports
+ * the recipient unsubscribed); a final provider answer (invalid number) is {@code SEND_FAILED}; a deferral (quiet hours began
  * meanwhile) fails the job with a back-off until the allowed instant, without using up a retry.
  */
 @Component
 public class SendSmsWorker {
 
   static final String SEND_SUPPRESSED = "SEND_SUPPRESSED";
+  static final String SEND_FAILED = "SEND_FAILED";
 
   private final SmsSender sender;
   private final Clock clock;
@@ -41,6 +43,9 @@ public class SendSmsWorker {
         sendNotAfter == null ? null : Instant.parse(sendNotAfter)));
     if (outcome.status() == SmsOutcome.Status.SUPPRESSED) {
       throw CamundaError.bpmnError(SEND_SUPPRESSED, outcome.reason());
+    }
+    if (outcome.status() == SmsOutcome.Status.FAILED) {
+      throw CamundaError.bpmnError(SEND_FAILED, outcome.reason());
     }
     if (outcome.status() == SmsOutcome.Status.DEFERRED) {
       // quiet hours or a cap began since check-consent: try again when the policy allows, keeping the retries
