@@ -134,6 +134,19 @@ class LeadFollowUpProcessTests {
         .hasPassedElement("End_Suppressed");
   }
 
+  @Test
+  void endsWhenTheNumberCannotBeReachedForGood() {
+    long instance = start();
+    complete(JobTypes.CHECK_CONSENT, instance, Map.of("decision", "SEND"));
+    ActivatedJob send = awaitJob(client, JobTypes.SEND_SMS, instance);
+    client.newThrowErrorCommand(send).errorCode("SEND_FAILED").errorMessage("INVALID_NUMBER").send().join();
+    ActivatedJob outcome = complete(JobTypes.RECORD_OUTCOME, instance, Map.of());
+
+    assertThat(outcome.getVariablesAsMap()).containsEntry("outcome", "SEND_FAILED");
+    assertThatInstance(instance).isCompleted().hasPassedElement("End_SendFailed")
+        .hasNotPassedElement("Gateway_WaitForReply");
+  }
+
   private void optOut() {
     client.newPublishMessageCommand().messageName(Messages.CONTACT_OPTED_OUT).correlationKey(journeyRunId)
         .timeToLive(Duration.ZERO).send().join();
