@@ -1,63 +1,74 @@
 package io.waymark.platform.contact;
 
-import io.waymark.platform.contact.ImportReport.Outcome;
 import io.waymark.platform.contact.ImportReport.Row;
-import io.waymark.platform.contact.ImportRow.Problem;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports the rows of an open {@link ContactCsv} in chunks of {@value #CHUNK}, one transaction per chunk, holding
- * at most four chunks in memory (the one being stored, two read ahead, one being read). A chunk the database
- * refuses is stored again row by row, each row in its own transaction, so that one bad row never costs the others.
- * An unreachable database ends the import.
+ * Imports the rows of an open {@link ContactCsv} in chunks of {@value #CHUNK}, one transaction per chunk. One thread
+ * reads and checks rows ahead; {@value #WRITERS} threads store chunks side by side (storing mostly waits for the
+ * database), except that a chunk holding a number of a chunk still being stored waits for it, so rows of one number
+ * are always applied in file order. Reports are handed on in file order. At most two chunks wait read, one is being
+ * read and {@value #WRITERS} are being stored: memory does not grow with the file.
  */
 @Component
 class ContactImporter {
 
   static final int CHUNK = 500;
+  static final int WRITERS = 2;
 
   private static final List<ImportRow> END = List.of();
 
-  private static final Logger LOG = LoggerFactory.getLogger(ContactImporter.class);
-
-  private final ImportChunk chunk;
-  private final TransactionTemplate transactions;
+  private final ChunkTransactions chunks;
   private final ContactProperties properties;
 
-  ContactImporter(ImportChunk chunk, PlatformTransactionManager transactions, ContactProperties properties) {
-    this.chunk = chunk;
-    this.transactions = new TransactionTemplate(transactions);
+  ContactImporter(ChunkTransactions chunks, ContactProperties properties) {
+    this.chunks = chunks;
     this.properties = properties;
   }
 
-  /** Stores every row of {@code csv}, handing each chunk's report to {@code done} after its commit. */
+  /** A chunk being stored: its numbers and its report to come. */
+  private record InFlight(Set<String> phones, Future<List<Row>> report) {
+  }
+
+  /** Stores every row of {@code csv}, handing each chunk's report to {@code done}, in file order, once committed. */
   void run(ContactCsv csv, Consumer<List<Row>> done) {
-    BlockingQueue<List<ImportRow>> chunks = new ArrayBlockingQueue<>(2);
+    BlockingQueue<List<ImportRow>> read = new ArrayBlockingQueue<>(2);
     AtomicReference<RuntimeException> unreadable = new AtomicReference<>();
-    // reading and checking rows (CPU) overlaps with storing the chunk before (mostly waiting for the database)
-    Thread readAhead = Thread.ofVirtual().name("contact-import-read-ahead").start(() -> readAhead(csv, chunks,
+    Thread readAhead = Thread.ofVirtual().name("contact-import-read-ahead").start(() -> readAhead(csv, read,
         unreadable));
+    ExecutorService writers = Executors.newFixedThreadPool(WRITERS, Thread.ofPlatform().name("contact-import-"
+        + "writer-", 0).daemon().factory());
+    Deque<InFlight> inFlight = new ArrayDeque<>();
     try {
-      for (List<ImportRow> rows = chunks.take(); rows != END; rows = chunks.take()) {
-        done.accept(store(rows));
+      for (List<ImportRow> next = read.take(); next != END; next = read.take()) {
+        List<ImportRow> rows = next;
+        Set<String> phones = phones(rows);
+        while (mustWait(inFlight, phones)) {
+          done.accept(await(inFlight.removeFirst()));
+        }
+        inFlight.addLast(new InFlight(phones, writers.submit(() -> chunks.store(rows))));
         if (Thread.currentThread().isInterrupted()) {
           throw new ImportInterruptedException();
         }
+      }
+      while (!inFlight.isEmpty()) {
+        done.accept(await(inFlight.removeFirst()));
       }
       if (unreadable.get() != null) {
         throw unreadable.get();
@@ -67,12 +78,32 @@ class ContactImporter {
       throw new ImportInterruptedException();
     } finally {
       readAhead.interrupt();
-      join(readAhead);
+      writers.shutdownNow();
+      awaitQuietly(readAhead, writers);
+    }
+  }
+
+  /** Whether all writers are busy or a chunk being stored holds one of {@code phones}. */
+  private static boolean mustWait(Deque<InFlight> inFlight, Set<String> phones) {
+    return inFlight.size() >= WRITERS
+        || inFlight.stream().anyMatch(chunk -> !Collections.disjoint(chunk.phones(), phones));
+  }
+
+  private static Set<String> phones(List<ImportRow> rows) {
+    return rows.stream().filter(row -> row.contact() != null).map(row -> row.contact().phone())
+        .collect(Collectors.toSet());
+  }
+
+  private static List<Row> await(InFlight chunk) throws InterruptedException {
+    try {
+      return chunk.report().get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
     }
   }
 
   /** Reads and checks the rows of {@code csv} into chunks; {@link #END} after the last (or a failure). */
-  private void readAhead(ContactCsv csv, BlockingQueue<List<ImportRow>> chunks,
+  private void readAhead(ContactCsv csv, BlockingQueue<List<ImportRow>> read,
       AtomicReference<RuntimeException> failure) {
     ImportRowReader reader = new ImportRowReader(properties.defaultCountry());
     try {
@@ -81,62 +112,37 @@ class ContactImporter {
         for (ContactCsv.Row row = csv.next(); row != null; row = csv.next()) {
           rows.add(reader.read(row));
           if (rows.size() == CHUNK) {
-            chunks.put(rows);
+            read.put(rows);
             rows = new ArrayList<>(CHUNK);
           }
         }
         if (!rows.isEmpty()) {
-          chunks.put(rows);
+          read.put(rows);
         }
       } catch (RuntimeException e) {
         failure.set(e);
       }
-      chunks.put(END);
+      read.put(END);
     } catch (InterruptedException stopped) {
       // the storing side has stopped and takes nothing more
     }
   }
 
-  private static void join(Thread thread) {
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private List<Row> store(List<ImportRow> rows) {
-    Map<Long, Problem> rejectedConsents = new HashMap<>();
+  /** Waits for the reader and for chunks still being stored (a failed import must not leave writers behind). */
+  private static void awaitQuietly(Thread readAhead, ExecutorService writers) {
+    boolean interrupted = false;
     while (true) {
       try {
-        return transactions.execute(status -> chunk.store(rows, rejectedConsents));
-      } catch (ImportChunk.ConsentsRejected rejected) {
-        // the transaction is rolled back; the next attempt does not offer these consents again
-        LOG.debug("{} consents of a chunk were rejected; storing the chunk again without them",
-            rejected.rejected.size());
-        rejectedConsents.putAll(rejected.rejected);
-      } catch (DataAccessResourceFailureException | TransientDataAccessResourceException unreachable) {
-        throw unreachable;
-      } catch (DataAccessException refused) {
-        if (rows.size() > 1) {
-          LOG.info("A chunk of {} import rows was refused ({}); storing them one by one", rows.size(),
-              refused.getClass().getSimpleName());
-          List<Row> report = new ArrayList<>();
-          rows.forEach(row -> report.addAll(store(List.of(row))));
-          return report;
-        }
-        return List.of(failed(rows.getFirst(), refused));
+        readAhead.join();
+        writers.awaitTermination(1, TimeUnit.MINUTES);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
     }
-  }
-
-  private static Row failed(ImportRow row, DataAccessException e) {
-    String phone = row.contact() == null ? null : row.contact().phone();
-    LOG.warn("Import row at line {} ({}) could not be stored: {}", row.line(), PhoneNumbers.mask(phone),
-        e.getMostSpecificCause().getClass().getSimpleName());
-    String cause = String.valueOf(e.getMostSpecificCause().getMessage());
-    return new Row(row.line(), row.externalId(), Outcome.REJECTED, phone, null, "row",
-        "could not be stored: " + (cause.length() > 300 ? cause.substring(0, 300) + "…" : cause), row.warnings());
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The import thread was interrupted (the application is shutting down). */

@@ -65,6 +65,30 @@ class ContactBackgroundImportTests {
   }
 
   @Test
+  void storesTheOtherRowsOneByOneWhenTheDatabaseRefusesARow() {
+    jdbc.execute("alter table contact add constraint ck_test_refused check (first_name <> 'Refused')");
+    try {
+      StringBuilder csv = new StringBuilder("phone,first_name\n");
+      for (int i = 0; i < 30; i++) {
+        csv.append("+1312555").append(String.format("%04d", 5000 + i)).append(',')
+            .append(i == 12 ? "Refused" : "Row" + i).append('\n');
+      }
+
+      byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+      ImportReport report = imports.importNow(new ByteArrayInputStream(file));
+
+      assertThat(report.rows().get(12)).extracting(Row::outcome, Row::field)
+          .containsExactly(Outcome.REJECTED, "row");
+      assertThat(report.rows().get(12).problem()).startsWith("could not be stored");
+      assertThat(report.counts().imported()).isEqualTo(29);
+      assertThat(jdbc.queryForObject("select count(*) from contact", Integer.class)).isEqualTo(29);
+    } finally {
+      jdbc.execute("alter table contact drop constraint ck_test_refused");
+    }
+  }
+
+  @Test
   void importsInTheBackgroundReportingProgressCountsAndIssues() throws Exception {
     String location = mvc.perform(post("/api/v1/contacts/import?async=true").contentType("text/csv").content(csv()))
         .andExpect(status().isAccepted())
