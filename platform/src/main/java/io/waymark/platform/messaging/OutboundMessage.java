@@ -16,8 +16,12 @@ import java.time.Instant;
 @Table(name = "outbound_message")
 class OutboundMessage {
 
-  /** Status only moves forward: QUEUED, then SENT or SUPPRESSED. */
-  enum Status { QUEUED, SENT, SUPPRESSED }
+  /**
+   * Status only moves forward: QUEUED, then SENT or SUPPRESSED; a SENT message then takes its delivery receipt
+   * (DELIVERED, UNDELIVERED, FAILED), or UNKNOWN when none came in time and the provider could not tell (a late
+   * receipt still moves UNKNOWN on).
+   */
+  enum Status { QUEUED, SENT, SUPPRESSED, DELIVERED, UNDELIVERED, FAILED, UNKNOWN }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,6 +59,8 @@ class OutboundMessage {
   private Instant createdAt;
 
   private Instant sentAt;
+  private String errorCode;
+  private Instant receiptAt;
 
   @Version
   private long version;
@@ -93,6 +99,42 @@ class OutboundMessage {
     this.failureReason = reason;
   }
 
+  /**
+   * Takes a delivery status reported by the provider (or concluded by reconciliation) when it moves this message
+   * forward: SENT, then UNKNOWN, then one of DELIVERED, UNDELIVERED, FAILED. Returns whether anything changed.
+   */
+  boolean applyReceipt(Status reported, String errorCode, Instant at) {
+    if (deliveryRank(status) == 0 || deliveryRank(reported) <= deliveryRank(status)) {
+      return false;
+    }
+    this.status = reported;
+    this.errorCode = errorCode;
+    this.receiptAt = at;
+    return true;
+  }
+
+  /** 0: takes no receipt (QUEUED, SUPPRESSED); then SENT, UNKNOWN, and the final statuses. */
+  private static int deliveryRank(Status status) {
+    return switch (status) {
+      case QUEUED, SUPPRESSED -> 0;
+      case SENT -> 1;
+      case UNKNOWN -> 2;
+      case DELIVERED, UNDELIVERED, FAILED -> 3;
+    };
+  }
+
+  String provider() {
+    return provider;
+  }
+
+  String providerMessageId() {
+    return providerMessageId;
+  }
+
+  String errorCode() {
+    return errorCode;
+  }
+
   Long id() {
     return id;
   }
@@ -115,7 +157,7 @@ class OutboundMessage {
 
   SmsOutcome toOutcome(boolean duplicate) {
     return switch (status) {
-      case SENT -> new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
+      case SENT, DELIVERED, UNDELIVERED, FAILED, UNKNOWN -> new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
       case SUPPRESSED -> new SmsOutcome(SmsOutcome.Status.SUPPRESSED, id, null, failureReason, duplicate);
       case QUEUED -> throw new IllegalStateException("message " + id + " is still queued");
     };
