@@ -26,12 +26,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends email at most once per idempotency key. The {@code email_message} row is written first (QUEUED), then the
- * {@link EmailTransport} is called (the outbox table itself by default, SMTP with {@code waymark.email.transport=smtp}),
- * then the row is marked (OUTBOX or SENT). A repeated key returns the first outcome. A failed transport call marks
- * the row FAILED and throws, so the job fails and its retry sends again. A row left QUEUED by a crash between the
- * SMTP call and the marking is sent again once it is older than two minutes (younger, an attempt may still be under
- * way: {@link SendInFlightException}); such a resend carries the same Message-ID, derived from the key, so the
- * receiving side can recognise it as the same email.
+ * {@link EmailTransport} is called (the outbox table itself by default, SMTP with
+ * {@code waymark.email.transport=smtp}), then the row is marked (OUTBOX or SENT). A repeated key returns the first
+ * outcome. A failed transport call marks the row FAILED and throws, so the job fails and its retry sends again.
+ * A row left QUEUED by a crash between the SMTP call and the marking is sent again once it is older than two
+ * minutes (younger, an attempt may still be under way: {@link SendInFlightException}); such a resend carries the
+ * same Message-ID, derived from the key, so the receiving side can recognise it as the same email.
  */
 @Service
 public class EmailSender {

@@ -82,6 +82,9 @@ class OutboundMessage {
   }
 
   void markSent(String provider, String providerMessageId, Instant now) {
+    if (providerMessageId.equals(this.providerMessageId) && provider.equals(this.provider)) {
+      return; // a concurrent attempt with the same key found the same acceptance and recorded it first
+    }
     if (status != Status.QUEUED) {
       throw new IllegalStateException("message " + id + " is " + status + ", cannot become SENT");
     }
@@ -157,7 +160,8 @@ class OutboundMessage {
 
   SmsOutcome toOutcome(boolean duplicate) {
     return switch (status) {
-      case SENT, DELIVERED, UNDELIVERED, FAILED, UNKNOWN -> new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
+      case SENT, DELIVERED, UNDELIVERED, FAILED, UNKNOWN ->
+          new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
       case SUPPRESSED -> new SmsOutcome(SmsOutcome.Status.SUPPRESSED, id, null, failureReason, duplicate);
       case QUEUED -> throw new IllegalStateException("message " + id + " is still queued");
     };

@@ -1,5 +1,6 @@
 package io.waymark.platform.messaging;
 
+import io.waymark.platform.messaging.provider.DeliveryStatusLookup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -93,10 +94,18 @@ class ReceiptReconciliation {
     if (answer.isEmpty()) {
       return conclude(message, "not-found", OutboundMessage.Status.UNKNOWN, null, DeliveryReceipt.Source.LOOKUP);
     }
-    OutboundMessage.Status status = answer.get().status();
-    boolean pending = status == null || status == OutboundMessage.Status.SENT;
-    return conclude(message, answer.get().providerStatus(), pending ? OutboundMessage.Status.UNKNOWN : status,
+    return conclude(message, answer.get().providerStatus(), toLedger(answer.get().delivery()),
         answer.get().errorCode(), DeliveryReceipt.Source.LOOKUP);
+  }
+
+  /** A final answer as it is; anything else, after the timeout, is UNKNOWN. */
+  private static OutboundMessage.Status toLedger(DeliveryStatusLookup.Delivery delivery) {
+    return switch (delivery) {
+      case DELIVERED -> OutboundMessage.Status.DELIVERED;
+      case UNDELIVERED -> OutboundMessage.Status.UNDELIVERED;
+      case FAILED -> OutboundMessage.Status.FAILED;
+      case PENDING -> OutboundMessage.Status.UNKNOWN;
+    };
   }
 
   private boolean conclude(OutboundMessage message, String providerStatus, OutboundMessage.Status status,

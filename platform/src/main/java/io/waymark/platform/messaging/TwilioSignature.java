@@ -47,12 +47,39 @@ final class TwilioSignature {
     }
   }
 
-  /** Whether {@code signature} (the header value, null when missing) is the signature of this request. */
+  /**
+   * Whether {@code signature} (the header value, null when missing) is the signature of this request. Like Twilio's
+   * own helper libraries, a signature over the URL with its port removed, or with the scheme's default port added,
+   * is accepted too (Twilio signs either form depending on how the URL was configured).
+   */
   boolean matches(String url, Map<String, List<String>> postParameters, String signature) {
     if (signature == null || signature.isEmpty()) {
       return false;
     }
-    byte[] expected = sign(url, postParameters).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+    byte[] presented = signature.getBytes(StandardCharsets.US_ASCII);
+    boolean match = false;
+    for (String candidate : portVariants(url)) {
+      match |= MessageDigest.isEqual(sign(candidate, postParameters).getBytes(StandardCharsets.US_ASCII), presented);
+    }
+    return match;
+  }
+
+  /** The URL as given, and without its port (when it has one) or with the scheme's default port (when not). */
+  static List<String> portVariants(String url) {
+    int hostStart = url.indexOf("://") + 3;
+    if (hostStart < 3) {
+      return List.of(url);
+    }
+    int end = hostStart;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(hostStart, end);
+    int colon = authority.lastIndexOf(':');
+    if (colon > authority.lastIndexOf(']')) {
+      return List.of(url, url.substring(0, hostStart) + authority.substring(0, colon) + url.substring(end));
+    }
+    String port = url.startsWith("https://") ? ":443" : url.startsWith("http://") ? ":80" : "";
+    return port.isEmpty() ? List.of(url) : List.of(url, url.substring(0, end) + port + url.substring(end));
   }
 }

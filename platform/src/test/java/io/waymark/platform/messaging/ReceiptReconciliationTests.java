@@ -2,6 +2,12 @@ package io.waymark.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.platform.contact.ContactDetails;
+import io.waymark.platform.contact.ContactDirectory;
+import io.waymark.platform.contact.ContactView;
+import io.waymark.platform.messaging.provider.DeliveryStatusLookup;
+import io.waymark.platform.messaging.provider.DeliveryStatusLookup.Delivery;
+import io.waymark.platform.messaging.provider.DeliveryStatusLookup.ProviderStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +31,9 @@ class ReceiptReconciliationTests {
   @Autowired DeliveryReceipts receipts;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired SmsSender sender;
+  @Autowired ContactDirectory contacts;
+  @Autowired SandboxDeliveryStatus sandbox;
 
   private final FakeLookup twilio = new FakeLookup();
 
@@ -36,10 +45,8 @@ class ReceiptReconciliationTests {
   void appliesTheFinalStatusTheProviderReportsForAnOverdueMessage() {
     String delivered = sent("twilio", Duration.ofHours(2));
     String failed = sent("twilio", Duration.ofHours(3));
-    twilio.answers.put(delivered, new DeliveryStatusLookup.ProviderStatus("delivered",
-        OutboundMessage.Status.DELIVERED, null));
-    twilio.answers.put(failed, new DeliveryStatusLookup.ProviderStatus("failed", OutboundMessage.Status.FAILED,
-        "30008"));
+    twilio.answers.put(delivered, new ProviderStatus("delivered", Delivery.DELIVERED, null));
+    twilio.answers.put(failed, new ProviderStatus("failed", Delivery.FAILED, "30008"));
 
     reconciliation().reconcile();
 
@@ -65,7 +72,7 @@ class ReceiptReconciliationTests {
   void marksAMessageUnknownWhenTheProviderStillHasNoFinalStatusAndLetsALateReceiptMoveItOn() {
     String pending = sent("twilio", Duration.ofHours(2));
     String notFound = sent("twilio", Duration.ofHours(2));
-    twilio.answers.put(pending, new DeliveryStatusLookup.ProviderStatus("sent", OutboundMessage.Status.SENT, null));
+    twilio.answers.put(pending, new ProviderStatus("sent", Delivery.PENDING, null));
 
     reconciliation().reconcile();
 
@@ -96,10 +103,20 @@ class ReceiptReconciliationTests {
     assertThat(status(sid)).isEqualTo("SENT");
 
     twilio.failing.clear();
-    twilio.answers.put(sid, new DeliveryStatusLookup.ProviderStatus("delivered", OutboundMessage.Status.DELIVERED,
-        null));
+    twilio.answers.put(sid, new ProviderStatus("delivered", Delivery.DELIVERED, null));
     reconciliation().reconcile();
     assertThat(status(sid)).isEqualTo("DELIVERED");
+  }
+
+  @Test
+  void learnsFromTheSandboxThatItsMessagesWereDelivered() {
+    ContactView contact = contacts.upsert(ContactDetails.ofPhone("+12065550191"));
+    SmsOutcome sent = sender.sendComplianceAnswer("test:" + UUID.randomUUID(), contact.id(), "Acme: help text");
+    Clock twoHoursLater = Clock.offset(clock, Duration.ofHours(2));
+
+    new ReceiptReconciliation(ledger, receipts, List.of(sandbox), twoHoursLater, Duration.ofHours(1)).reconcile();
+
+    assertThat(status(sent.providerMessageId())).isEqualTo("DELIVERED");
   }
 
   private String sent(String provider, Duration ago) {

@@ -83,8 +83,9 @@ class SmtpEmailTests {
     ContactView cy = contact("cy@example.com");
     String key = "email:" + UUID.randomUUID();
     Timestamp longAgo = Timestamp.from(clock.instant().minus(Duration.ofMinutes(10)));
-    jdbc.update("insert into email_message (idempotency_key, contact_id, to_address, subject, body, status, message_id, "
-        + "created_at) values (?, ?, 'cy@example.com', 'Hello', 'Body', 'QUEUED', '<crashed-1@acme.example>', ?)",
+    jdbc.update("insert into email_message (idempotency_key, contact_id, to_address, subject, body, status, "
+        + "message_id, created_at) values (?, ?, 'cy@example.com', 'Hello', 'Body', 'QUEUED', "
+        + "'<crashed-1@acme.example>', ?)",
         key, cy.id().value(), longAgo);
 
     sender.send(key, cy.id(), "Hello", "Body");
@@ -98,8 +99,8 @@ class SmtpEmailTests {
   void refusesToResendARowThatAnotherAttemptMayStillBeSending() {
     ContactView di = contact("di@example.com");
     String key = "email:" + UUID.randomUUID();
-    jdbc.update("insert into email_message (idempotency_key, contact_id, to_address, subject, body, status, message_id, "
-        + "created_at) values (?, ?, 'di@example.com', 'Hello', 'Body', 'QUEUED', '<m@acme.example>', ?)",
+    jdbc.update("insert into email_message (idempotency_key, contact_id, to_address, subject, body, status, "
+        + "message_id, created_at) values (?, ?, 'di@example.com', 'Hello', 'Body', 'QUEUED', '<m@acme.example>', ?)",
         key, di.id().value(), Timestamp.from(clock.instant()));
 
     assertThatThrownBy(() -> sender.send(key, di.id(), "Hello", "Body"))

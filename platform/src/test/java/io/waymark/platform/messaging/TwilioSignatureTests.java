@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Known vectors. Auth token {@code 12345}, URL {@code https://mycompany.com/myapp.php?foo=1&bar=2} and the voice-call
  * parameters below are Twilio's own example (twilio-java's {@code RequestValidatorTest}, the same example as in
- * Twilio's "Webhooks security" guide); {@code RSOYDt4T1cUTdK1PDd93/VVr8B8=} is the signature that test asserts.
+ * Twilio's "Webhooks security" guide); {@code RSOYDt4T1cUTdK1PDd93/VVr8B8=} is the signature that test asserts, and
+ * the port variants below are its further vectors.
  */
 class TwilioSignatureTests {
 
@@ -35,6 +36,20 @@ class TwilioSignatureTests {
   void computesTwiliosPublishedSignature() {
     assertThat(signature.sign(URL, params())).isEqualTo(SIGNATURE);
     assertThat(signature.matches(URL, params(), SIGNATURE)).isTrue();
+  }
+
+  @Test
+  void acceptsTheUrlWithItsPortRemovedOrTheDefaultPortAddedAsTwiliosHelpersDo() {
+    // the further vectors of twilio-java's RequestValidatorTest: signatures over the URL with port 1234 (http),
+    // with :443 (https) and with :80 (http)
+    assertThat(signature.matches(URL.replace(".com", ".com:1234"), params(), SIGNATURE)).isTrue();
+    assertThat(signature.matches("http://mycompany.com:1234/myapp.php?foo=1&bar=2", params(),
+        "Zmvh+3yNM1Phv2jhDCwEM3q5ebU=")).isTrue();
+    assertThat(signature.matches(URL, params(), "kvajT1Ptam85bY51eRf/AJRuM3w=")).isTrue();
+    assertThat(signature.matches(URL.replace("https:", "http:"), params(), "0ZXoZLH/DfblKGATFgpif+LLRf4="))
+        .isTrue();
+    assertThat(signature.matches(URL.replace(".com", ".com:8443"), params(), "kvajT1Ptam85bY51eRf/AJRuM3w="))
+        .isFalse();
   }
 
   @Test

@@ -94,6 +94,18 @@ class TwilioWebhooksTests {
   }
 
   @Test
+  void appliesAnOrphanReceiptWhenTwilioRepeatsItOnceTheLedgerKnowsTheMessage() throws Exception {
+    String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+    receipt(sid, "delivered", null).andExpect(status().isOk());
+    sentMessage(sid);
+
+    receipt(sid, "delivered", null).andExpect(status().isOk());
+
+    assertThat(ledgerStatus(sid)).isEqualTo("DELIVERED");
+    assertThat(count("delivery_receipt where provider_message_id = '" + sid + "'")).isEqualTo(1);
+  }
+
+  @Test
   void acceptsASignatureOverAUrlWithAQueryString() throws Exception {
     String sid = sentMessage();
     Map<String, String> params = statusParams(sid, "delivered", null);
@@ -197,7 +209,8 @@ class TwilioWebhooksTests {
   }
 
   private static MockHttpServletRequestBuilder unsigned(String pathAndQuery, Map<String, String> params) {
-    MockHttpServletRequestBuilder request = post(URI.create(pathAndQuery)).contentType(MediaType.APPLICATION_FORM_URLENCODED);
+    MockHttpServletRequestBuilder request = post(URI.create(pathAndQuery))
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED);
     params.forEach(request::param);
     return request;
   }
@@ -242,10 +255,13 @@ class TwilioWebhooksTests {
 
   /** A ledger row as the sending side leaves it: SENT through Twilio under a fresh message id. */
   private String sentMessage() {
-    String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-    jdbc.update("insert into outbound_message (idempotency_key, contact_id, phone, body, topic, message_class, status, "
-        + "provider, provider_message_id, created_at, sent_at, version) values (?, ?, '+14155550199', 'Hello', "
-        + "'promotions', 'promotional', 'SENT', 'twilio', ?, current_timestamp, current_timestamp, 0)",
+    return sentMessage("SM" + UUID.randomUUID().toString().replace("-", ""));
+  }
+
+  private String sentMessage(String sid) {
+    jdbc.update("insert into outbound_message (idempotency_key, contact_id, phone, body, topic, message_class, "
+        + "status, provider, provider_message_id, created_at, sent_at, version) values (?, ?, '+14155550199', "
+        + "'Hello', 'promotions', 'promotional', 'SENT', 'twilio', ?, current_timestamp, current_timestamp, 0)",
         "test:" + sid, Math.abs(UUID.randomUUID().getMostSignificantBits()), sid);
     return sid;
   }
