@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 @Entity
@@ -37,18 +38,53 @@ class EmailMessage {
   @Column(nullable = false)
   private Instant createdAt;
 
+  private String messageId;
+  private Instant sentAt;
+
   protected EmailMessage() {
   }
 
   EmailMessage(String idempotencyKey, long contactId, String toAddress, String subject, String body, String status,
-      Instant createdAt) {
+      String messageId, Instant createdAt) {
     this.idempotencyKey = idempotencyKey;
+    this.messageId = messageId;
     this.contactId = contactId;
     this.toAddress = toAddress;
     this.subject = subject;
     this.body = body;
     this.status = status;
     this.createdAt = createdAt;
+  }
+
+  /** Whether the email has left (SMTP accepted it, or it sits in the outbox): never to be sent again. */
+  boolean isDone() {
+    return !status.equals(EmailSender.QUEUED) && !status.equals(EmailSender.FAILED);
+  }
+
+  /** Whether an attempt may be under way right now: written, neither done nor failed, and younger than that. */
+  boolean mayBeInFlight(Instant now, Duration window) {
+    return status.equals(EmailSender.QUEUED) && createdAt.plus(window).isAfter(now);
+  }
+
+  void markDone(String status, Instant now) {
+    this.status = status;
+    this.sentAt = now;
+  }
+
+  void markFailed() {
+    this.status = EmailSender.FAILED;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  EmailTransport.OutgoingEmail toOutgoing(String from) {
+    return new EmailTransport.OutgoingEmail(from, toAddress, subject, body, messageId);
   }
 
   EmailSender.Email toView() {

@@ -16,8 +16,12 @@ import java.time.Instant;
 @Table(name = "outbound_message")
 class OutboundMessage {
 
-  /** Status only moves forward: QUEUED, then SENT, SUPPRESSED or FAILED (a final provider answer). */
-  enum Status { QUEUED, SENT, SUPPRESSED, FAILED }
+  /**
+   * Status only moves forward: QUEUED, then SENT, SUPPRESSED or FAILED (a final provider refusal: never accepted);
+   * a SENT message then takes its delivery receipt (DELIVERED, UNDELIVERED, FAILED), or UNKNOWN when none came in
+   * time and the provider could not tell (a late receipt still moves UNKNOWN on).
+   */
+  enum Status { QUEUED, SENT, SUPPRESSED, DELIVERED, UNDELIVERED, FAILED, UNKNOWN }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,6 +59,8 @@ class OutboundMessage {
   private Instant createdAt;
 
   private Instant sentAt;
+  private String errorCode;
+  private Instant receiptAt;
 
   @Version
   private long version;
@@ -76,6 +82,9 @@ class OutboundMessage {
   }
 
   void markSent(String provider, String providerMessageId, Instant now) {
+    if (providerMessageId.equals(this.providerMessageId) && provider.equals(this.provider)) {
+      return; // a concurrent attempt with the same key found the same acceptance and recorded it first
+    }
     if (status != Status.QUEUED) {
       throw new IllegalStateException("message " + id + " is " + status + ", cannot become SENT");
     }
@@ -114,6 +123,30 @@ class OutboundMessage {
     this.failureReason = truncate(reason);
   }
 
+  /**
+   * Takes a delivery status reported by the provider (or concluded by reconciliation) when it moves this message
+   * forward: SENT, then UNKNOWN, then one of DELIVERED, UNDELIVERED, FAILED. Returns whether anything changed.
+   */
+  boolean applyReceipt(Status reported, String errorCode, Instant at) {
+    if (deliveryRank(status) == 0 || deliveryRank(reported) <= deliveryRank(status)) {
+      return false;
+    }
+    this.status = reported;
+    this.errorCode = errorCode;
+    this.receiptAt = at;
+    return true;
+  }
+
+  /** 0: takes no receipt (QUEUED, SUPPRESSED); then SENT, UNKNOWN, and the final statuses. */
+  private static int deliveryRank(Status status) {
+    return switch (status) {
+      case QUEUED, SUPPRESSED -> 0;
+      case SENT -> 1;
+      case UNKNOWN -> 2;
+      case DELIVERED, UNDELIVERED, FAILED -> 3;
+    };
+  }
+
   /** The provider of an unconfirmed attempt while QUEUED, else the one that took the message. */
   String provider() {
     return provider;
@@ -125,6 +158,14 @@ class OutboundMessage {
 
   private static String truncate(String reason) {
     return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+  }
+
+  String providerMessageId() {
+    return providerMessageId;
+  }
+
+  String errorCode() {
+    return errorCode;
   }
 
   Long id() {
@@ -149,9 +190,13 @@ class OutboundMessage {
 
   SmsOutcome toOutcome(boolean duplicate) {
     return switch (status) {
-      case SENT -> new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
+      case SENT, DELIVERED, UNDELIVERED, UNKNOWN ->
+          new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate);
+      // FAILED before acceptance (no provider message id) is the provider's final refusal; after it, a receipt
+      case FAILED -> providerMessageId != null
+          ? new SmsOutcome(SmsOutcome.Status.SENT, id, providerMessageId, null, duplicate)
+          : new SmsOutcome(SmsOutcome.Status.FAILED, id, null, failureReason, duplicate);
       case SUPPRESSED -> new SmsOutcome(SmsOutcome.Status.SUPPRESSED, id, null, failureReason, duplicate);
-      case FAILED -> new SmsOutcome(SmsOutcome.Status.FAILED, id, null, failureReason, duplicate);
       case QUEUED -> throw new IllegalStateException("message " + id + " is still queued");
     };
   }

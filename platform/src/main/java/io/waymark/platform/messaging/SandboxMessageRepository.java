@@ -14,4 +14,6 @@ interface SandboxMessageRepository extends Repository<SandboxMessage, Long> {
   Page<SandboxMessage> findAllByOrderByIdDesc(Pageable page);
 
   Page<SandboxMessage> findByPhoneOrderByIdDesc(String phone, Pageable page);
+
+  boolean existsByProviderMessageId(String providerMessageId);
 }
