@@ -42,7 +42,8 @@ class TwilioWebhooks {
     String sid = required(request, "MessageSid", 64);
     String from = required(request, "From", 64);
     String body = request.getParameter("Body");
-    inbound.receive(PROVIDER, sid, validated(from, body), request.getParameter("To"), body);
+    String to = optional(request, "To", 32);
+    inbound.receive(PROVIDER, sid, validated(from, body), to, body);
     return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(EMPTY_TWIML);
   }
 

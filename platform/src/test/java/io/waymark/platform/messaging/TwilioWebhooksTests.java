@@ -140,14 +140,17 @@ class TwilioWebhooksTests {
     Map<String, String> noFrom = inboundParams("SMnofrom", "+14155550182", "hi");
     noFrom.remove("From");
     Map<String, String> badFrom = inboundParams("SMbadfrom", "12345", "hi");
+    Map<String, String> longTo = inboundParams("SMlongto", "+14155550182", "hi");
+    longTo.put("To", "whatsapp:+14155550100;channel=" + "x".repeat(20));
     Map<String, String> noStatus = statusParams("SMnostatus", "sent", null);
     noStatus.remove("MessageStatus");
 
     expectBadParameter("/webhooks/twilio/inbound", noSid, "MessageSid");
     expectBadParameter("/webhooks/twilio/inbound", noFrom, "From");
     expectBadParameter("/webhooks/twilio/inbound", badFrom, "From");
+    expectBadParameter("/webhooks/twilio/inbound", longTo, "To");
     expectBadParameter("/webhooks/twilio/status", noStatus, "MessageStatus");
-    assertThat(count("inbound_message where provider_message_id in ('SMnofrom', 'SMbadfrom')")).isZero();
+    assertThat(count("inbound_message where provider_message_id in ('SMnofrom', 'SMbadfrom', 'SMlongto')")).isZero();
   }
 
   // ---- refusals
