@@ -1,5 +1,6 @@
 package io.waymark.platform.contact;
 
+import io.waymark.platform.MySqlTestDatabase;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -10,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @EnabledIfEnvironmentVariable(named = "WAYMARK_TEST_MYSQL_URL", matches = ".+")
 class ContactBackgroundImportMySqlIT extends ContactBackgroundImportTests {
 
-  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase();
+  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase("waymark_contacts");
 
   @DynamicPropertySource
   static void mysql(DynamicPropertyRegistry registry) throws SQLException {

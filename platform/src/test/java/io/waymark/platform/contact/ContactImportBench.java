@@ -1,5 +1,6 @@
 package io.waymark.platform.contact;
 
+import io.waymark.platform.MySqlTestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -33,7 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ContactImportBench {
 
   private static final int ROWS = Integer.getInteger("waymark.bench.rows", 100_000);
-  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase();
+  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase("waymark_contacts");
   private static final List<String> AREA_CODES = List.of("212", "213", "305", "312", "404", "415", "512", "617",
       "702", "206", "303", "602", "713", "215");
   private static final List<String> STATES = List.of("NY", "CA", "FL", "IL", "GA", "CA", "TX", "MA", "NV", "WA",

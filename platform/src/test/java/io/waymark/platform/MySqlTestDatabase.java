@@ -1,4 +1,4 @@
-package io.waymark.platform.contact;
+package io.waymark.platform;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,22 +9,28 @@ import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh database on the MySQL-family server named by {@code WAYMARK_TEST_MYSQL_URL}, as in
- * {@code MySqlPersistenceIT}: user and password from {@code WAYMARK_TEST_MYSQL_USER} / {@code _PASSWORD}, Hibernate
- * dialect and server version from {@code WAYMARK_TEST_MYSQL_DIALECT} / {@code _VERSION} (MariaDB needs both).
+ * A fresh database on the MySQL-family server named by {@code WAYMARK_TEST_MYSQL_URL} (e.g.
+ * {@code jdbc:mysql://127.0.0.1:3306/test}), created for one test class and dropped after it: user and password from {@code WAYMARK_TEST_MYSQL_USER} / {@code _PASSWORD}, Hibernate
+ * dialect and server version from {@code WAYMARK_TEST_MYSQL_DIALECT} / {@code _VERSION} (MariaDB needs both:
+ * Connector/J reports it as MySQL 5.5.5, and Hibernate must neither guess the dialect nor drop fractional seconds).
  */
-final class MySqlTestDatabase {
+public final class MySqlTestDatabase {
 
   static final String URL = System.getenv("WAYMARK_TEST_MYSQL_URL");
 
-  private final String name = "waymark_contacts_" + UUID.randomUUID().toString().substring(0, 8);
+  private final String name;
 
-  static boolean configured() {
+  /** A database named {@code <prefix>_<random>}. */
+  public MySqlTestDatabase(String prefix) {
+    this.name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  public static boolean configured() {
     return URL != null && !URL.isBlank();
   }
 
   /** Creates the database and points the application at it. */
-  void register(DynamicPropertyRegistry registry) throws SQLException {
+  public void register(DynamicPropertyRegistry registry) throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
@@ -49,7 +55,7 @@ final class MySqlTestDatabase {
     }
   }
 
-  void drop() throws SQLException {
+  public void drop() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name);
     }
