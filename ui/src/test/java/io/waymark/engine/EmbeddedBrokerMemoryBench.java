@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * broker and prints the broker's resident memory (split into anonymous memory: heap, RocksDB, native; and mapped
  * files: the journal segments, which the OS may drop at will) and its state size as finished instances pile up.
  *
- * <pre>./mvnw -Pbench -pl ui -am verify -Dbench.instances=20000</pre>
+ * <pre>./mvnw -Pbench -pl ui -am verify -Dtest=EmbeddedBrokerMemoryBench -Dsurefire.failIfNoSpecifiedTests=false
+ *     -Dbench.instances=20000</pre>
  */
 class EmbeddedBrokerMemoryBench {
 
