@@ -69,14 +69,9 @@ public class SmsSender {
 
   public SmsOutcome send(SmsRequest request) {
     Optional<OutboundMessage> existing = ledger.findByIdempotencyKey(request.idempotencyKey());
-    if (existing.isPresent() && existing.get().status() != OutboundMessage.Status.QUEUED) {
-      return existing.get().toOutcome(true);
-    }
-    if (existing.isPresent()) {
-      Optional<SmsOutcome> reconciled = reconcile(existing.get(), request.brandOrDefault(), request.notAfter());
-      if (reconciled.isPresent()) {
-        return reconciled.get();
-      }
+    Optional<SmsOutcome> earlier = earlierOutcome(existing, request.brandOrDefault(), request.notAfter());
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
     Optional<ContactView> contact = contacts.find(request.contactId());
     if (contact.isEmpty()) {
@@ -102,20 +97,29 @@ public class SmsSender {
    */
   public SmsOutcome sendComplianceAnswer(String idempotencyKey, ContactId contactId, String body) {
     Optional<OutboundMessage> existing = ledger.findByIdempotencyKey(idempotencyKey);
-    if (existing.isPresent() && existing.get().status() != OutboundMessage.Status.QUEUED) {
-      return existing.get().toOutcome(true);
+    Optional<SmsOutcome> earlier = earlierOutcome(existing, ConsentLedger.DEFAULT_BRAND, null);
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
     ContactView contact = contacts.find(contactId)
         .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
     OutboundMessage row = existing.orElseGet(() -> claim(new SmsRequest(idempotencyKey, contactId, COMPLIANCE,
         COMPLIANCE, body, null, null), contact.phone()));
-    if (existing.isPresent()) {
-      Optional<SmsOutcome> reconciled = reconcile(row, ConsentLedger.DEFAULT_BRAND, null);
-      if (reconciled.isPresent()) {
-        return reconciled.get();
-      }
-    }
     return dispatch(row, ConsentLedger.DEFAULT_BRAND, null);
+  }
+
+  /**
+   * What an earlier attempt with the same key already reached: its final outcome, or, for a row left QUEUED, the
+   * provider's acceptance found on reconciling. Empty when this attempt must (re)send.
+   */
+  private Optional<SmsOutcome> earlierOutcome(Optional<OutboundMessage> existing, String brand, Instant notAfter) {
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    if (existing.get().status() != OutboundMessage.Status.QUEUED) {
+      return Optional.of(existing.get().toOutcome(true));
+    }
+    return reconcile(existing.get(), brand, notAfter);
   }
 
   private Optional<SmsOutcome> reconcile(OutboundMessage row, String brand, Instant notAfter) {
