@@ -37,6 +37,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -89,6 +93,7 @@ class SmsProviderFailoverTests {
   @Autowired ConsentLedger consent;
   @Autowired SuppressionList suppressions;
   @Autowired Clock clock;
+  @Autowired @Qualifier("smsProvidersHealthIndicator") HealthIndicator providersHealth;
 
   @BeforeEach
   void reset() {
@@ -176,6 +181,12 @@ class SmsProviderFailoverTests {
     SmsOutcome first = sender.send(request(contact));
     SmsOutcome second = sender.send(request(contact));
     assertThat(router.breakerState("twilio")).isEqualTo(CircuitBreaker.State.OPEN);
+    Health openHealth = providersHealth.health();
+    assertThat(openHealth.getStatus()).isEqualTo(Status.UP);
+    assertThat(openHealth.getDetails()).containsEntry("canSend", true)
+        .containsEntry("twilio", Map.of("breaker", "OPEN", "failureRate", "100.0%", "bufferedCalls", 4,
+            "refusedCalls", 0L))
+        .containsKey("telnyx");
     SmsOutcome whileOpen = sender.send(request(contact));
 
     assertThat(List.of(first, second, whileOpen)).extracting(SmsOutcome::providerMessageId).containsOnly("tx-0001");
@@ -189,6 +200,8 @@ class SmsProviderFailoverTests {
 
     assertThat(recovered.providerMessageId()).isEqualTo("SM0BACK");
     assertThat(router.breakerState("twilio")).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(providersHealth.health().getDetails().get("twilio")).asInstanceOf(
+        org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("breaker", "CLOSED");
     WIREMOCK.verify(exactly(3), postRequestedFor(urlEqualTo(TELNYX)));
   }
 

@@ -130,6 +130,28 @@ public class SmsRouter {
     return guards.get(provider).breaker().getState();
   }
 
+  /** Every enabled provider's breaker, in the order they were registered. */
+  public List<ProviderState> providerStates() {
+    return guards.entrySet().stream().map(e -> {
+      CircuitBreaker.Metrics metrics = e.getValue().breaker().getMetrics();
+      return new ProviderState(e.getKey(), e.getValue().breaker().getState(), metrics.getFailureRate(),
+          metrics.getNumberOfBufferedCalls(), metrics.getNumberOfNotPermittedCalls());
+    }).toList();
+  }
+
+  /**
+   * One provider's breaker: its state, the failure rate in percent over the buffered calls (-1 until the minimum
+   * number of calls is reached) and how many calls it refused while open.
+   */
+  public record ProviderState(String provider, CircuitBreaker.State breaker, float failureRate, int bufferedCalls,
+      long refusedCalls) {
+
+    /** Whether the provider takes traffic (closed or half-open breaker). */
+    public boolean available() {
+      return breaker == CircuitBreaker.State.CLOSED || breaker == CircuitBreaker.State.HALF_OPEN;
+    }
+  }
+
   private void throttle(Route route, String body, long deadline) {
     int perSecond = route.throughput();
     if (perSecond == 0) {

@@ -2,6 +2,7 @@ package io.waymark.platform.messaging.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.waymark.platform.messaging.provider.DeliveryStatusLookup;
 import io.waymark.platform.messaging.provider.HttpClients;
 import io.waymark.platform.messaging.provider.OutboundSms;
 import io.waymark.platform.messaging.provider.SmsProvider;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatusCode;
@@ -39,8 +41,13 @@ import org.springframework.web.client.RestClient;
  * same body created at or after the ledger row was queued (less one minute of clock skew). Found: the message is
  * recorded as sent, nothing is posted. Not found (or lookup impossible): only then is it sent again. The list is not
  * filtered by {@code DateSent}, because a message still queued at Twilio has no send date yet.
+ *
+ * <p>Receipts: a message with no final status callback after {@code waymark.sms.receipt-timeout} is looked up with
+ * {@code GET /Messages/{MessageSid}.json}; {@code delivered}/{@code read} are delivered, {@code undelivered} is
+ * undelivered, {@code failed}/{@code canceled} failed, everything else still pending; 404 means Twilio does not know
+ * the message.
  */
-class TwilioSmsProvider implements SmsProvider {
+class TwilioSmsProvider implements SmsProvider, DeliveryStatusLookup {
 
   static final Set<Integer> INVALID_NUMBER = Set.of(21211, 21214, 21217, 21401, 21407, 21408, 21421, 21612, 21614);
   static final int OPTED_OUT = 21610;
@@ -109,6 +116,35 @@ class TwilioSmsProvider implements SmsProvider {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public String providerName() {
+    return name();
+  }
+
+  @Override
+  public Optional<ProviderStatus> lookup(String providerMessageId) {
+    JsonNode message = call(() -> http.get()
+        .uri("/2010-04-01/Accounts/{sid}/Messages/{messageSid}.json", properties.accountSid(), providerMessageId)
+        .exchange((request, response) -> response.getStatusCode().value() == 404 ? null
+            : answer(response.getStatusCode(), response.getBody().readAllBytes())));
+    if (message == null) {
+      return Optional.empty();
+    }
+    String status = message.path("status").asText("");
+    String errorCode = message.path("error_code").isNull() || message.path("error_code").isMissingNode() ? null
+        : message.path("error_code").asText();
+    return Optional.of(new ProviderStatus(status, delivery(status), errorCode));
+  }
+
+  private static Delivery delivery(String twilioStatus) {
+    return switch (twilioStatus.toLowerCase(Locale.ROOT)) {
+      case "delivered", "read" -> Delivery.DELIVERED;
+      case "undelivered" -> Delivery.UNDELIVERED;
+      case "failed", "canceled" -> Delivery.FAILED;
+      default -> Delivery.PENDING;
+    };
   }
 
   private static Instant created(JsonNode message) {
