@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -82,7 +84,7 @@ class SegmentFixtures {
 
   /** The names of these contact ids, in their order. */
   List<String> names(Iterable<Long> ids) {
-    List<String> found = new java.util.ArrayList<>();
+    List<String> found = new ArrayList<>();
     ids.forEach(id -> found.add(names.getOrDefault(id, "#" + id)));
     return found;
   }
@@ -137,6 +139,47 @@ class SegmentFixtures {
         "ev-" + SEQUENCE.incrementAndGet(), processId, contact.id().value(), status,
         utc(startedAt == null ? now() : startedAt), startedAt == null ? null : utc(startedAt),
         endedAt == null ? null : utc(endedAt), outcome);
+  }
+
+  /**
+   * {@code count} contacts written as rows (for volume), each with an opt-in to {@code topic} unless it is null;
+   * returns their ids, ascending.
+   */
+  List<Long> bulkContacts(int count, String topic) {
+    LocalDateTime created = utc(daysAgo(400));
+    List<String> phones = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      phones.add("+1999" + String.format("%07d", SEQUENCE.incrementAndGet() % 10_000_000));
+    }
+    jdbc.batchUpdate("insert into contact (phone, attributes, created_at, updated_at, version) "
+        + "values (?, '{}', ?, ?, 0)", phones, 500, (ps, phone) -> {
+          ps.setString(1, phone);
+          ps.setObject(2, created);
+          ps.setObject(3, created);
+        });
+    List<Long> ids = new ArrayList<>();
+    for (String phone : phones) {
+      ids.add(jdbc.queryForObject("select id from contact where phone = ?", Long.class, phone));
+    }
+    if (topic != null) {
+      jdbc.batchUpdate("insert into consent_record (contact_id, phone, kind, topic, channel, disclosure_text, "
+              + "occurred_at, recorded_at) values (?, ?, 'OPT_IN', ?, 'import', 'Yes', ?, ?)",
+          IntStream.range(0, count).boxed().toList(), 500, (ps, i) -> {
+            ps.setLong(1, ids.get(i));
+            ps.setString(2, phones.get(i));
+            ps.setString(3, topic);
+            ps.setObject(4, created);
+            ps.setObject(5, created);
+          });
+    }
+    return ids.stream().sorted().toList();
+  }
+
+  /** An opt-out of every topic for the contact, written as a ledger row now. */
+  void optOutRow(long contactId) {
+    LocalDateTime at = utc(now());
+    jdbc.update("insert into consent_record (contact_id, phone, kind, topic, channel, occurred_at, recorded_at) "
+        + "select id, phone, 'OPT_OUT', '*', 'sms', ?, ? from contact where id = ?", at, at, contactId);
   }
 
   private static LocalDateTime utc(Instant at) {
