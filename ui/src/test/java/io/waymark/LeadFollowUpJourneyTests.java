@@ -81,6 +81,15 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     mvc.perform(get("/api/v1/sandbox/messages").param("phone", phone))
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].direction").value("IN"));
+    mvc.perform(get("/api/v1/journey-runs").param("eventId", eventId))
+        .andExpect(jsonPath("$.run.outcome").value("REPLIED"))
+        .andExpect(jsonPath("$.steps[*].elementId").value(org.hamcrest.Matchers.contains(
+            "Task_CheckConsent", "Task_SendFirstSms", "Task_RecordReplied")))
+        .andExpect(jsonPath("$.steps[*].jobType").value(org.hamcrest.Matchers.contains(
+            "check-consent", "send-sms", "record-outcome")))
+        .andExpect(jsonPath("$.steps[*].outcome").value(org.hamcrest.Matchers.everyItem(
+            org.hamcrest.Matchers.is("COMPLETED"))))
+        .andExpect(jsonPath("$.steps[0].processId").value(Journeys.LEAD_FOLLOW_UP));
   }
 
   @Test
@@ -145,18 +154,23 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   }
 
   @Test
-  void stopsEveryRunningJourneyOfTheContactWhoOptsOut() throws Exception {
-    String second = eventId + "-again";
+  void keepsTheContactInTheJourneyOnceAndLetsThemInAgainAfterItEnded() throws Exception {
     postLead(true);
     awaitRun("RUNNING");
-    postLead(second, true);
-    awaitRun(second, "RUNNING");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10)).hasSize(2));
+    mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
+            {"eventId": "%s-again", "type": "lead.created", "contact": {"phone": "%s"}}
+            """.formatted(eventId, phone)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SKIPPED"))
+        .andExpect(jsonPath("$.reason").value("ALREADY_IN_JOURNEY"));
+    awaitFirstSms();
     InMemoryEngine.waitForIdle();
 
     reply("UNSUBSCRIBE");
-
     assertThat(awaitRun("ENDED").outcome()).isEqualTo("OPTED_OUT");
-    assertThat(awaitRun(second, "ENDED").outcome()).isEqualTo("OPTED_OUT");
+
+    String third = eventId + "-later";
+    postLead(third, false);
+    assertThat(awaitRun(third, "ENDED").outcome()).isEqualTo("SUPPRESSED");
   }
 }
