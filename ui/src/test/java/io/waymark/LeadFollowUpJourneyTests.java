@@ -31,6 +31,7 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   @Autowired JourneyRuns runs;
   @Autowired JourneyCatalog catalog;
   @Autowired CamundaClient client;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final String eventId = "lead-" + UUID.randomUUID();
   private final String phone = "+1415555" + String.format("%04d", Math.floorMod(eventId.hashCode(), 10_000));
@@ -90,6 +91,16 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
         .andExpect(jsonPath("$.steps[*].outcome").value(org.hamcrest.Matchers.everyItem(
             org.hamcrest.Matchers.is("COMPLETED"))))
         .andExpect(jsonPath("$.steps[0].processId").value(Journeys.LEAD_FOLLOW_UP));
+    long smsId = jdbc.queryForObject("select id from outbound_message where phone = ?", Long.class, phone);
+    mvc.perform(get("/api/v1/messages/{id}/why", smsId))
+        .andExpect(jsonPath("$.journey.journey").value(Journeys.LEAD_FOLLOW_UP))
+        .andExpect(jsonPath("$.journey.step").value("Task_SendFirstSms"))
+        .andExpect(jsonPath("$.journey.trigger.eventId").value(eventId))
+        .andExpect(jsonPath("$.journey.trigger.eventType").value("lead.created"))
+        .andExpect(jsonPath("$.consent.sourceRef").value("event:" + eventId))
+        .andExpect(jsonPath("$.policy.verdict").value("SEND"))
+        .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.startsWith(
+            "The lead.created event " + eventId + " started journey lead-follow-up version 1")));
   }
 
   @Test

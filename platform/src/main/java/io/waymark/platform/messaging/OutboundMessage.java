@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import io.waymark.platform.contact.PhoneNumbers;
+import io.waymark.platform.policy.SendDecision;
 import java.time.Instant;
 
 /** A line of the outbound ledger: one per idempotency key, written before the provider is called. */
@@ -62,6 +64,15 @@ class OutboundMessage {
   private String errorCode;
   private Instant receiptAt;
 
+  // what the message rested on (see Evidence)
+  private String templateKey;
+  private Integer templateVersion;
+  private String brand;
+  private Long consentRecordId;
+  private String policyVerdict;
+  private String policyReason;
+  private Instant decidedAt;
+
   @Version
   private long version;
 
@@ -79,6 +90,31 @@ class OutboundMessage {
     this.elementId = request.elementId();
     this.status = Status.QUEUED;
     this.createdAt = now;
+    this.templateKey = request.templateKey();
+    this.templateVersion = request.templateVersion();
+    this.brand = request.brand();
+  }
+
+  /** The policy's verdict at the moment of sending and the consent ledger line it rested on. */
+  OutboundMessage decided(SendDecision decision, Instant now) {
+    this.policyVerdict = decision.verdict().name();
+    this.policyReason = decision.reason();
+    this.consentRecordId = decision.consentRecordId();
+    this.decidedAt = now;
+    return this;
+  }
+
+  Evidence evidence() {
+    return new Evidence(id, contactId, PhoneNumbers.mask(phone), body, topic, messageClass, status.name(), provider,
+        createdAt, sentAt, failureReason, processInstanceKey, elementId, templateKey, templateVersion, brand,
+        consentRecordId, policyVerdict, policyReason, decidedAt);
+  }
+
+  /** A message with what it rested on, for "why is this person getting this message?". */
+  record Evidence(long id, long contactId, String phone, String body, String topic, String messageClass,
+      String status, String provider, Instant createdAt, Instant sentAt, String failureReason,
+      Long processInstanceKey, String elementId, String templateKey, Integer templateVersion, String brand,
+      Long consentRecordId, String policyVerdict, String policyReason, Instant decidedAt) {
   }
 
   void markSent(String provider, String providerMessageId, Instant now) {

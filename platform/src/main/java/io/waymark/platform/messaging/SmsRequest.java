@@ -7,7 +7,8 @@ import java.time.Instant;
  * One SMS to send. {@code idempotencyKey} identifies the send for ever: the same key never reaches a phone twice.
  * {@code processInstanceKey} and {@code elementId} say which journey step asked (may be null outside journeys);
  * {@code notAfter} is when the message stops making sense (null: never), so it is suppressed rather than sent late.
- * {@code brand} picks the sender route (null: {@code default}).
+ * {@code brand} picks the sender route (null: {@code default}). {@code templateKey} and {@code templateVersion} name
+ * the approved template version {@code body} was rendered from (null for a compliance answer).
  */
 public record SmsRequest(
     String idempotencyKey,
@@ -18,7 +19,15 @@ public record SmsRequest(
     Long processInstanceKey,
     String elementId,
     Instant notAfter,
-    String brand) {
+    String brand,
+    String templateKey,
+    Integer templateVersion) {
+
+  public SmsRequest(String idempotencyKey, ContactId contactId, String topic, String messageClass, String body,
+      Long processInstanceKey, String elementId, Instant notAfter, String brand) {
+    this(idempotencyKey, contactId, topic, messageClass, body, processInstanceKey, elementId, notAfter, brand, null,
+        null);
+  }
 
   public SmsRequest(String idempotencyKey, ContactId contactId, String topic, String messageClass, String body,
       Long processInstanceKey, String elementId, Instant notAfter) {

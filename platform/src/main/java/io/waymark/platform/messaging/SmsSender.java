@@ -83,7 +83,9 @@ public class SmsSender {
       return new SmsOutcome(SmsOutcome.Status.DEFERRED, existing.map(OutboundMessage::id).orElse(null), null,
           decision.reason(), false, decision.until());
     }
-    OutboundMessage row = existing.orElseGet(() -> claim(request, contact.get().phone()));
+    Instant decidedAt = clock.instant();
+    OutboundMessage row = existing.isPresent() ? update(existing.get().id(), r -> r.decided(decision, decidedAt))
+        : claim(request, contact.get().phone(), decision);
     if (!decision.allowsSending()) {
       LOG.info("SMS {} suppressed at the moment of sending: {}", row.id(), decision.reason());
       return update(row.id(), r -> r.markSuppressed(decision.reason())).toOutcome(false);
@@ -104,7 +106,7 @@ public class SmsSender {
     ContactView contact = contacts.find(contactId)
         .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
     OutboundMessage row = existing.orElseGet(() -> claim(new SmsRequest(idempotencyKey, contactId, COMPLIANCE,
-        COMPLIANCE, body, null, null), contact.phone()));
+        COMPLIANCE, body, null, null), contact.phone(), null));
     return dispatch(row, ConsentLedger.DEFAULT_BRAND, null);
   }
 
@@ -165,10 +167,12 @@ public class SmsSender {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1) + (e.code() == null ? "" : " " + e.code());
   }
 
-  private OutboundMessage claim(SmsRequest request, String phone) {
+  private OutboundMessage claim(SmsRequest request, String phone, SendDecision decision) {
     try {
-      return newTransaction.execute(status ->
-          ledger.saveAndFlush(new OutboundMessage(request, phone, clock.instant())));
+      return newTransaction.execute(status -> {
+        OutboundMessage row = new OutboundMessage(request, phone, clock.instant());
+        return ledger.saveAndFlush(decision == null ? row : row.decided(decision, clock.instant()));
+      });
     } catch (DataIntegrityViolationException concurrent) {
       throw new SendInFlightException(request.idempotencyKey());
     }
