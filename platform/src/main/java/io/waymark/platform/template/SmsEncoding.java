@@ -89,11 +89,6 @@ public final class SmsEncoding {
     return out.toString();
   }
 
-  /** The GSM replacement of one character, if it has one. */
-  static String lookAlike(int codePoint) {
-    return LOOK_ALIKES.get(codePoint);
-  }
-
   private static int septets(int codePoint) {
     if (codePoint > 0xFFFF) {
       return 0;
