@@ -216,7 +216,7 @@ public class MessageTemplates {
 
   private VersionView view(MessageTemplate template, TemplateVersion version) {
     TemplateDefinition definition = template.definition(version);
-    return version.toView(rendering.sample(definition, Map.of(), false), tokens(definition));
+    return version.toView(rendering.sample(definition, Map.of(), TemplateRendering.Values.SAMPLES), tokens(definition));
   }
 
   static List<String> tokens(TemplateDefinition definition) {

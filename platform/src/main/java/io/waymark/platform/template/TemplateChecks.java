@@ -3,6 +3,7 @@ package io.waymark.platform.template;
 import io.waymark.platform.policy.MessageClass;
 import io.waymark.platform.support.InvalidInputException;
 import io.waymark.platform.support.InvalidInputException.Problem;
+import io.waymark.platform.template.TemplateRendering.Values;
 import io.waymark.platform.template.TemplateText.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a template must be to be saved, every problem named with its field: the key, class and brand; the subject
  * (email only, one line) and body; every token known to the catalog and every optional token with a fallback; an SMS
- * within its segment limit when rendered with the sample values and with the fallbacks; a promotional SMS carrying
- * opt-out wording unless it is a follow-up.
+ * within its segment limit when rendered with the sample values, with the fallbacks and with the longer of each (the
+ * worst case); a promotional SMS carrying opt-out wording unless it is a follow-up.
  */
 @Component
 class TemplateChecks {
@@ -29,6 +30,8 @@ class TemplateChecks {
 
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{1,79}");
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+  private static final Map<Values, String> RENDERINGS = Map.of(Values.SAMPLES, "sample values",
+      Values.FALLBACKS, "fallbacks", Values.LONGEST, "longer of each sample value and fallback");
 
   private final TemplateRendering rendering;
   private final TemplateProperties properties;
@@ -178,13 +181,14 @@ class TemplateChecks {
   }
 
   private void rendered(TemplateDefinition template, List<Problem> problems) {
-    TemplateRendering.Sample withValues = rendering.sample(template, Map.of(), false);
-    TemplateRendering.Sample withFallbacks = rendering.sample(template, Map.of(), true);
+    TemplateRendering.Sample withValues = rendering.sample(template, Map.of(), Values.SAMPLES);
     if (template.sms()) {
-      for (TemplateRendering.Sample sample : List.of(withValues, withFallbacks)) {
+      for (Values mode : Values.values()) {
+        TemplateRendering.Sample sample = mode == Values.SAMPLES ? withValues
+            : rendering.sample(template, Map.of(), mode);
         if (sample.analysis().segments() > template.maxSegments()) {
           problems.add(new Problem("body", "renders to " + TemplateRendering.length(sample.analysis()) + " with the "
-              + (sample == withValues ? "sample values" : "fallbacks") + "; the template allows at most "
+              + RENDERINGS.get(mode) + "; the template allows at most "
               + TemplateRendering.segments(template.maxSegments()) + " (maxSegments)"));
           break;
         }
@@ -195,9 +199,12 @@ class TemplateChecks {
             + "out\"" + (own.equals(properties.optOutText()) ? "" : " or the brand's \"" + own + "\"")
             + ", unless it is marked followUp (never the first message of a journey)"));
       }
-    } else if (withValues.subject() != null && withValues.subject().length() > TemplateRendering.MAX_SUBJECT) {
-      problems.add(new Problem("subject", "renders to " + withValues.subject().length() + " characters with the "
-          + "sample values; at most " + TemplateRendering.MAX_SUBJECT + " are allowed"));
+    } else {
+      String longest = rendering.sample(template, Map.of(), Values.LONGEST).subject();
+      if (longest != null && longest.length() > TemplateRendering.MAX_SUBJECT) {
+        problems.add(new Problem("subject", "renders to " + longest.length() + " characters with the "
+            + RENDERINGS.get(Values.LONGEST) + "; at most " + TemplateRendering.MAX_SUBJECT + " are allowed"));
+      }
     }
   }
 

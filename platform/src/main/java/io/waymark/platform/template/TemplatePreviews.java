@@ -12,7 +12,7 @@ final class TemplatePreviews {
 
   static TemplatePreview of(TemplateRendering rendering, TemplateDefinition template, Map<String, ?> variables,
       List<String> tokens, List<Problem> problems) {
-    TemplateRendering.Sample sample = rendering.sample(template, variables, false);
+    TemplateRendering.Sample sample = rendering.sample(template, variables, TemplateRendering.Values.SAMPLES);
     String body = sample.body();
     int characters = body.codePointCount(0, body.length());
     if (!template.sms()) {
@@ -27,7 +27,7 @@ final class TemplatePreviews {
     return new TemplatePreview(template.channel(), null, body, analysis.characters(), analysis.encoding(),
         analysis.units(), analysis.segments(), template.maxSegments(), analysis.ucs2Characters(),
         SmsEncoding.analyze(written).ucs2Characters(), lookAlikeBody,
-        rendering.sample(lookAlike, variables, false).analysis().segments(), sample.optOutWording(), tokens,
+        rendering.sample(lookAlike, variables, TemplateRendering.Values.SAMPLES).analysis().segments(), sample.optOutWording(), tokens,
         problems);
   }
 }

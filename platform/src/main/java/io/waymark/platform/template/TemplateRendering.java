@@ -61,19 +61,25 @@ class TemplateRendering {
 
   /**
    * The template rendered with sample values: {@code variables} where they hold a token's value, else the catalog's
-   * samples (the brand's configured name for {@code brand.name}). With {@code fallbacks}, optional tokens are taken
-   * as missing, so their fallbacks show. Tokens without any value (unknown ones, optional ones without a fallback) stay
-   * as written.
+   * samples (the brand's configured name for {@code brand.name}). Optional tokens take their sample value
+   * ({@link Values#SAMPLES}), their fallback ({@link Values#FALLBACKS}) or the longer of the two
+   * ({@link Values#LONGEST}). Tokens without any value (unknown ones, optional ones without a fallback) stay as written.
    */
-  Sample sample(TemplateDefinition template, Map<String, ?> variables, boolean fallbacks) {
+  Sample sample(TemplateDefinition template, Map<String, ?> variables, Values mode) {
     Function<Token, Optional<String>> values = token -> {
       Optional<TemplateToken> known = catalog.find(token.name());
-      if (fallbacks && known.map(t -> !t.required()).orElse(false)) {
-        return Optional.empty();
-      }
       Optional<String> given = TokenValues.text(TokenValues.variable(variables, token.name()),
           known.map(TemplateToken::format).orElse(TemplateToken.Format.TEXT), null);
-      return given.or(() -> known.flatMap(t -> sampleValue(t, template.brand()))).map(v -> sms(template, v));
+      Optional<String> value = given.or(() -> known.flatMap(t -> sampleValue(t, template.brand())))
+          .map(v -> sms(template, v));
+      boolean optional = known.map(t -> !t.required()).orElse(false);
+      if (!optional || token.fallback() == null || mode == Values.SAMPLES) {
+        return value;
+      }
+      if (mode == Values.FALLBACKS || value.isEmpty()) {
+        return Optional.empty();
+      }
+      return cost(template, value.get()) >= cost(template, token.fallback()) ? value : Optional.empty();
     };
     String subject = template.sms() || template.subject() == null ? null
         : preview(TemplateText.parse(template.subject(), "subject"), values);
@@ -81,6 +87,9 @@ class TemplateRendering {
     return new Sample(subject, body, template.sms() ? SmsEncoding.analyze(body) : null,
         optOutWording(body, template.brand()));
   }
+
+  /** Which values a sample rendering gives optional tokens. */
+  enum Values { SAMPLES, FALLBACKS, LONGEST }
 
   /** Whether a text carries opt-out wording, common or the brand's own. */
   boolean optOutWording(String text, String brand) {
@@ -118,6 +127,10 @@ class TemplateRendering {
       return Optional.of(properties.brandName(brand));
     }
     return TokenValues.text(token.sample(), token.format(), null);
+  }
+
+  private static int cost(TemplateDefinition template, String text) {
+    return template.sms() ? SmsEncoding.analyze(text).units() : text.length();
   }
 
   private static String sms(TemplateDefinition template, String value) {

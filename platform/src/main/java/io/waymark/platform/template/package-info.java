@@ -26,8 +26,9 @@
  * is not approved is a {@link io.waymark.platform.template.TemplateNotSendableException}. Templates are read from
  * the database on each render (no cache), so an approval takes effect at the next send.</li>
  * <li>Segments: an SMS template has a limit (1 to 10, default {@code waymark.templates.default-max-segments} = 3),
- * checked at save by rendering with the sample values and with the fallbacks, and again at every render. Samples are
- * chosen as long as typical values; a longer real value fails at render rather than going out over the limit.</li>
+ * checked at save by rendering with the sample values, with the fallbacks and with the longer of each per token, and
+ * again at every render. Samples are chosen as long as typical values; a longer real value fails at render rather than
+ * going out over the limit.</li>
  * <li>Opt-out: a promotional SMS must carry opt-out wording (common English forms, or the brand's
  * {@code opt-out-text}) unless marked {@code followUp}: only ever sent after a first message of its journey. If a
  * follow-up template ends up as the first message of a run, the sender appends

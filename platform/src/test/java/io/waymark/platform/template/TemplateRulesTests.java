@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.waymark.platform.support.InvalidInputException;
 import io.waymark.platform.support.InvalidInputException.Problem;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,16 @@ class TemplateRulesTests {
   }
 
   @Test
+  void enforcesTheSegmentLimitInTheWorstCaseOfSamplesAndFallbacks() {
+    // samples alone: 121 septets, fallbacks alone: 153, the long sample with the long fallback: 172
+    String body = "{lead.interest|a} {firstName|" + "b".repeat(60) + "} " + "c".repeat(90);
+
+    assertThat(problems(sms(key("worst-case"), "transactional", body, 1, null, null)))
+        .containsExactly(new Problem("body", "renders to 2 segments (GSM-7, 172 septets) with the longer of each "
+            + "sample value and fallback; the template allows at most 1 segment (maxSegments)"));
+  }
+
+  @Test
   void countsUcs2WhenTheAuthorsTextNeedsIt() {
     String body = "Hi {firstName|there} " + "ü".repeat(10) + "✓" + "a".repeat(60);
 
@@ -131,6 +142,9 @@ class TemplateRulesTests {
         .containsExactly(new Problem("subject", "is required for email"));
     assertThat(problems(email(key("email"), "Line one\nline two", "Hi {firstName|there}")))
         .containsExactly(new Problem("subject", "must be one line"));
+    assertThat(problems(email(key("email"), String.join(" ", Collections.nCopies(8, "{email|x}")), "Hi")))
+        .containsExactly(new Problem("subject", "renders to 263 characters with the longer of each sample value and "
+            + "fallback; at most 255 are allowed"));
     assertThat(problems(email(key("email"), "Hi {firstName}", "Order {order.numbr}")))
         .containsExactly(
             new Problem("subject", "token {firstName} at character 4 may be missing for a contact: give it a "
