@@ -67,7 +67,9 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
 
   private void awaitFirstSms() {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10))
-        .singleElement().satisfies(m -> assertThat(m.body()).startsWith("Hi Maya,").contains("Reply STOP")));
+        .singleElement().satisfies(m -> assertThat(m.body())
+            .isEqualTo("Hi Maya, thanks for reaching out to Acme! Reply with any question and a specialist will text "
+                + "you back. Reply STOP to opt out.")));
   }
 
   @Test
@@ -99,6 +101,8 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
         .andExpect(jsonPath("$.journey.trigger.eventType").value("lead.created"))
         .andExpect(jsonPath("$.consent.sourceRef").value("event:" + eventId))
         .andExpect(jsonPath("$.policy.verdict").value("SEND"))
+        .andExpect(jsonPath("$.message.templateKey").value("lead-follow-up.first-text"))
+        .andExpect(jsonPath("$.message.templateVersion").value(1))
         .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.startsWith(
             "The lead.created event " + eventId + " started journey lead-follow-up version 1")));
   }
@@ -113,7 +117,11 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     InMemoryEngine.increaseTime(Duration.ofDays(3).plusMinutes(1));
 
     assertThat(awaitRun("ENDED").outcome()).isEqualTo("NO_REPLY");
-    assertThat(email.outbox(0, 50)).anySatisfy(mail -> assertThat(mail.to()).isEqualTo("maya@example.com"));
+    assertThat(email.outbox(0, 50)).anySatisfy(mail -> {
+      assertThat(mail.to()).isEqualTo("maya@example.com");
+      assertThat(mail.subject()).isEqualTo("Following up on your enquiry");
+      assertThat(mail.body()).startsWith("Hi Maya,").contains("have not heard back").doesNotContain("{");
+    });
     assertThat(sandbox.recorded(phone, 0, 10)).hasSize(1);
   }
 

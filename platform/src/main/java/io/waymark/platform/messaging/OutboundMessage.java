@@ -25,6 +25,10 @@ class OutboundMessage {
    */
   enum Status { QUEUED, SENT, SUPPRESSED, DELIVERED, UNDELIVERED, FAILED, UNKNOWN }
 
+  /** Statuses of a message a provider accepted. */
+  static final java.util.Set<Status> SENT_OR_LATER = java.util.EnumSet.of(Status.SENT, Status.DELIVERED,
+      Status.UNDELIVERED, Status.UNKNOWN);
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -218,6 +222,14 @@ class OutboundMessage {
 
   String body() {
     return body;
+  }
+
+  String topic() {
+    return topic;
+  }
+
+  String messageClass() {
+    return messageClass;
   }
 
   String idempotencyKey() {

@@ -13,6 +13,11 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
   Optional<OutboundMessage> findByIdempotencyKey(String idempotencyKey);
 
+  boolean existsByIdempotencyKey(String idempotencyKey);
+
+  long countByProcessInstanceKeyAndContactIdAndStatusIn(Long processInstanceKey, long contactId,
+      java.util.Collection<OutboundMessage.Status> statuses);
+
   /**
    * Sent messages (accepted by a provider, whatever their delivery receipt said since) of a class (and topic, null
    * for any) to a contact after {@code since}, exclusive. {@code sentAt} is set only on acceptance.

@@ -77,8 +77,11 @@ public class SmsSender {
     if (contact.isEmpty()) {
       return new SmsOutcome(SmsOutcome.Status.SUPPRESSED, null, null, "UNKNOWN_CONTACT", false);
     }
-    SendDecision decision = policy.decide(new SendRequest(request.contactId(), request.topic(),
-        request.messageClass(), clock.instant(), request.notAfter()));
+    // a retry is judged as what the first attempt stored (the text and class a template rendered to)
+    SendDecision decision = policy.decide(new SendRequest(request.contactId(),
+        existing.map(OutboundMessage::topic).orElse(request.topic()),
+        existing.map(OutboundMessage::messageClass).orElse(request.messageClass()), clock.instant(),
+        request.notAfter()));
     if (decision.verdict() == SendDecision.Verdict.DEFER) {
       return new SmsOutcome(SmsOutcome.Status.DEFERRED, existing.map(OutboundMessage::id).orElse(null), null,
           decision.reason(), false, decision.until());
@@ -91,6 +94,17 @@ public class SmsSender {
       return update(row.id(), r -> r.markSuppressed(decision.reason())).toOutcome(false);
     }
     return dispatch(row, request.brandOrDefault(), request.notAfter());
+  }
+
+  /** Whether an attempt with this key was made already (its row holds the text it was rendered to). */
+  public boolean attempted(String idempotencyKey) {
+    return ledger.existsByIdempotencyKey(idempotencyKey);
+  }
+
+  /** Whether a message of this journey instance already reached the contact's provider (sent or later). */
+  public boolean anySentInInstance(long processInstanceKey, ContactId contactId) {
+    return ledger.countByProcessInstanceKeyAndContactIdAndStatusIn(processInstanceKey, contactId.value(),
+        OutboundMessage.SENT_OR_LATER) > 0;
   }
 
   /**
