@@ -22,7 +22,7 @@ public final class JourneyLinter {
 
   /** The file is not a BPMN model Camunda can read. */
   public static final String PARSE = "parse";
-  /** The file holds no executable process. */
+  /** The file holds no executable process, or more than one (one journey per file). */
   public static final String EXECUTABLE_PROCESS = "executable-process";
 
   /**
@@ -95,10 +95,13 @@ public final class JourneyLinter {
         rule.check(journey, findings);
       }
     }
+    String definitionsId = model.getDefinitions() == null ? null : model.getDefinitions().getId();
     if (processes.isEmpty()) {
-      findings.add(Finding.error(EXECUTABLE_PROCESS, model.getDefinitions() == null ? null
-          : model.getDefinitions().getId(), "the file holds no executable process: mark the journey's process "
-          + "isExecutable=\"true\" (Modeler: Executable)"));
+      findings.add(Finding.error(EXECUTABLE_PROCESS, definitionsId, "the file holds no executable process: mark the "
+          + "journey's process isExecutable=\"true\" (Modeler: Executable)"));
+    } else if (processes.size() > 1) {
+      findings.add(Finding.error(EXECUTABLE_PROCESS, definitionsId, "one journey per file: the file holds the "
+          + "executable processes " + String.join(", ", processes.keySet()) + "; put each in a file of its own"));
     }
     List<Finding> ordered = new ArrayList<>(findings.stream().distinct().toList());
     ordered.sort(Comparator.comparing(Finding::severity));

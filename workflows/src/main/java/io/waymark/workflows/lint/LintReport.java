@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the journey linter found in one BPMN file: every finding (errors first, then in model order), and the executable
- * processes it holds, id to display name (the BPMN name, else the id), in file order.
+ * What the journey linter found in one BPMN file: every finding (errors first), and the executable processes it holds,
+ * id to display name (the BPMN name, else the id), in file order: one for a file that may be published.
  */
 public record LintReport(List<Finding> findings, Map<String, String> processes) {
 

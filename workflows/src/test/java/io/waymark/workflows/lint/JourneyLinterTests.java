@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.waymark.workflows.JobTypes;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,20 @@ class JourneyLinterTests {
   void refusesAFileWithoutAnExecutableProcess() {
     assertThat(findings(lint("not-executable")))
         .containsExactly("ERROR executable-process Definitions_LintNotExecutable");
+  }
+
+  @Test
+  void refusesAFileWithTwoJourneys() {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(LintFixtures.file("clean")));
+    Process second = model.newInstance(Process.class);
+    second.setId("lint-second");
+    second.setExecutable(true);
+    model.getDefinitions().addChildElement(second);
+
+    LintReport report = linter.lint(model);
+
+    assertThat(report.processes()).containsOnlyKeys("lint-clean", "lint-second");
+    assertThat(findings(report)).contains("ERROR executable-process Definitions_LintClean");
   }
 
   @Test
