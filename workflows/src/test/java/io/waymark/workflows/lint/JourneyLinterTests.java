@@ -145,6 +145,18 @@ class JourneyLinterTests {
   }
 
   @Test
+  void refusesADocumentTypeDeclarationRatherThanResolveItsEntities() {
+    String withEntity = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/hostname\">]>"
+        + "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"D\" targetNamespace=\"x\">"
+        + "<bpmn:process id=\"p\" name=\"&e;\" isExecutable=\"true\"/></bpmn:definitions>";
+
+    LintReport report = linter.lint(withEntity.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(findings(report)).containsExactly("ERROR parse null");
+    assertThat(report.errors().getFirst().message()).contains("DOCTYPE");
+  }
+
+  @Test
   void listsErrorsBeforeWarnings() {
     BpmnModelInstance model = journey("Lint_Order").startEvent("StartEvent_Lead")
         .serviceTask("Task_SendSms", sendSms()).endEvent("End_Sent").done();
