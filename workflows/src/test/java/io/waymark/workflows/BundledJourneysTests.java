@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Every bundled journey parses, validates, names its metadata, passes the journey linter (warnings allowed: holdout) and
- * uses only job types a worker serves.
+ * Every bundled journey parses, validates, names its metadata, passes the journey linter (warnings allowed: holdout)
+ * and uses only job types a worker serves.
  */
 class BundledJourneysTests {
 

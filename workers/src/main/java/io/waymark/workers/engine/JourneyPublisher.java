@@ -35,7 +35,8 @@ public class JourneyPublisher {
   private final JourneyCatalog catalog;
   private final ObjectProvider<JourneyLinter.TemplateCheck> templates;
 
-  JourneyPublisher(CamundaClient client, JourneyCatalog catalog, ObjectProvider<JourneyLinter.TemplateCheck> templates) {
+  JourneyPublisher(CamundaClient client, JourneyCatalog catalog,
+      ObjectProvider<JourneyLinter.TemplateCheck> templates) {
     this.client = client;
     this.catalog = catalog;
     this.templates = templates;

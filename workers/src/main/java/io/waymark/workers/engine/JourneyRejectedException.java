@@ -2,7 +2,7 @@ package io.waymark.workers.engine;
 
 import io.waymark.workflows.lint.LintReport;
 
-/** A journey the linter (or the engine) refused: nothing of it was deployed. The report says why, element by element. */
+/** A journey the linter (or the engine) refused: nothing of it was deployed. The report says why, per element. */
 public class JourneyRejectedException extends RuntimeException {
 
   private final String resourceName;

@@ -87,10 +87,12 @@ class RuleDetailsTests {
   @Test
   void readsATemplateGivenAsAFeelStringLiteralAsStatic() {
     BpmnModelInstance approved = journey("lint-literal").startEvent("StartEvent_Lead")
-        .serviceTask("Task_SendEmail", t -> t.zeebeJobType("send-email").zeebeInput("=\"appointment.email\"", "templateId"))
+        .serviceTask("Task_SendEmail",
+            t -> t.zeebeJobType("send-email").zeebeInput("=\"appointment.email\"", "templateId"))
         .endEvent("End_Done").done();
     BpmnModelInstance smsTemplateByEmail = journey("lint-literal-sms").startEvent("StartEvent_Lead")
-        .serviceTask("Task_SendEmail", t -> t.zeebeJobType("send-email").zeebeInput("appointment.reminder", "templateId"))
+        .serviceTask("Task_SendEmail",
+            t -> t.zeebeJobType("send-email").zeebeInput("appointment.reminder", "templateId"))
         .endEvent("End_Done").done();
 
     assertThat(linter.lint(approved).findings()).isEmpty();
