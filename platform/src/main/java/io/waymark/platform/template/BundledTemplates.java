@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Installs the bundled templates at start: each one whose key does not exist yet becomes version 1, APPROVED by
  * {@value #BY}, in its own transaction. An existing key is never touched (edits, new versions and retirements stay
  * as people left them); when two instances start at once, the unique key lets one of them win. A bundled template
- * that breaks the rules fails the start, naming it.
+ * that breaks the rules fails the start, naming it. Runs first among the start-up runners ({@code @Order(0)}), so
+ * journeys that reference bundled templates are linted against them.
  */
 @Component
+@Order(0)
 class BundledTemplates implements ApplicationRunner {
 
   static final String BY = "waymark (bundled)";

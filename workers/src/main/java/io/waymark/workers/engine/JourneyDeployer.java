@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "waymark.journeys.deploy-bundled", havingValue = "true", matchIfMissing = true)
+@Order(10) // after the bundled templates are installed: the linter checks the journeys' template references
 class JourneyDeployer implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(JourneyDeployer.class);

@@ -10,8 +10,14 @@ import io.waymark.platform.journey.JourneyCatalog;
 import io.waymark.workflows.lint.Finding;
 import io.waymark.workflows.lint.JourneyLinter;
 import io.waymark.workflows.lint.LintReport;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +46,19 @@ public class JourneyPublisher {
     this.client = client;
     this.catalog = catalog;
     this.templates = templates;
+  }
+
+  /** The process's {@code zeebe:properties} (e.g. {@code reentry}), which the catalog keeps per journey. */
+  static Map<String, String> properties(byte[] bpmn, String processId) {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    org.camunda.bpm.model.xml.instance.ModelElementInstance process = model.getModelElementById(processId);
+    Map<String, String> properties = new LinkedHashMap<>();
+    if (process instanceof io.camunda.zeebe.model.bpmn.instance.Process executable
+        && executable.getExtensionElements() != null) {
+      executable.getExtensionElements().getElementsQuery().filterByType(ZeebeProperties.class).list()
+          .forEach(list -> list.getProperties().forEach(p -> properties.put(p.getName(), p.getValue())));
+    }
+    return properties;
   }
 
   /** What the linter finds in a BPMN file, with the template catalog when there is one. */
@@ -80,7 +99,7 @@ public class JourneyPublisher {
     Process process = deployment.getProcesses().getFirst();
     String name = report.processes().getOrDefault(process.getBpmnProcessId(), process.getBpmnProcessId());
     catalog.recordDeployment(new JourneyCatalog.Deployed(process.getBpmnProcessId(), name, process.getVersion(),
-        process.getProcessDefinitionKey(), process.getResourceName()));
+        process.getProcessDefinitionKey(), process.getResourceName(), properties(bpmn, process.getBpmnProcessId())));
     LOG.info("Journey {} version {} published from {} (definition {}, {} lint warnings)", process.getBpmnProcessId(),
         process.getVersion(), resourceName, process.getProcessDefinitionKey(), report.warnings().size());
     return new Published(process.getBpmnProcessId(), name, process.getVersion(), process.getProcessDefinitionKey(),

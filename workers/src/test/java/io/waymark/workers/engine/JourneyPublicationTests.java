@@ -13,6 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.waymark.platform.journey.JourneyCatalog;
+import io.waymark.platform.template.Channel;
+import io.waymark.platform.template.MessageTemplates;
+import io.waymark.platform.template.NewTemplate;
 import io.waymark.workers.WorkersTest;
 import io.waymark.workflows.JobTypes;
 import io.waymark.workflows.lint.JourneyLinter;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,9 +50,22 @@ class JourneyPublicationTests extends WorkersTest.Base {
 
   private static CamundaClient client;
 
+  @Autowired MessageTemplates templates;
+
   @BeforeAll
   static void connect() {
     client = InMemoryEngine.newClient();
+  }
+
+  /** The lint fixtures send the template appointment.reminder: the real catalog has it approved. */
+  @BeforeEach
+  void approvedTemplate() {
+    if (templates.isSendable("appointment.reminder", Channel.SMS)) {
+      return;
+    }
+    templates.create(new NewTemplate("appointment.reminder", "Appointment reminder", Channel.SMS, "alert", null, null,
+        "Reminder: your appointment is on {appointment.time}.", 1, false));
+    templates.approve("appointment.reminder", 1, "lint-tests");
   }
 
   @AfterAll
@@ -88,8 +105,7 @@ class JourneyPublicationTests extends WorkersTest.Base {
         .andExpect(jsonPath("$.findings[0].severity").value("ERROR"))
         .andExpect(jsonPath("$.findings[0].rule").value("wait-has-timer"))
         .andExpect(jsonPath("$.findings[0].elementId").value("Message_ReplyReceived"))
-        .andExpect(jsonPath("$.findings[1].severity").value("WARNING"))
-        .andExpect(jsonPath("$.findings.length()").value(2));
+        .andExpect(jsonPath("$.findings.length()").value(1));
 
     assertThat(catalogued("lint-wait-without-timer")).isFalse();
   }
@@ -104,9 +120,7 @@ class JourneyPublicationTests extends WorkersTest.Base {
         .andExpect(jsonPath("$.version").isNumber())
         .andExpect(jsonPath("$.definitionKey").isNumber())
         .andExpect(jsonPath("$.resourceName").value("appointment-reminder.bpmn"))
-        .andExpect(jsonPath("$.warnings[0].rule").value("template-references"))
-        .andExpect(jsonPath("$.warnings[0].message")
-            .value(containsString("template references not checked: no template catalog")));
+        .andExpect(jsonPath("$.warnings.length()").value(0));
 
     mvc.perform(get("/api/v1/journeys").header("X-Api-Key", WorkersTest.API_KEY))
         .andExpect(status().isOk())
@@ -152,6 +166,30 @@ class JourneyPublicationTests extends WorkersTest.Base {
   }
 
   @Test
+  void refusesAJourneyWhoseTemplateIsNotApprovedInTheCatalog() throws Exception {
+    templates.create(new NewTemplate("appointment.draft", "Draft reminder", Channel.SMS, "alert", null, null,
+        "Reminder: see you on {appointment.time}.", 1, false));
+    String clean = new String(LintFixtures.file("clean"), StandardCharsets.UTF_8);
+    String withDraft = clean.replace("id=\"lint-clean\"", "id=\"lint-draft-template\"")
+        .replace("source=\"appointment.reminder\"", "source=\"appointment.draft\"");
+
+    upload("draft-template.bpmn", withDraft.getBytes(StandardCharsets.UTF_8))
+        .andExpect(status().isUnprocessableEntity())
+        .andExpect(jsonPath("$.findings[0].rule").value("template-references"))
+        .andExpect(jsonPath("$.findings[0].message").value(containsString("appointment.draft")));
+    assertThat(catalogued("lint-draft-template")).isFalse();
+  }
+
+  @Test
+  void warnsThatTemplatesWereNotCheckedWithoutATemplateCatalog() {
+    JourneyPublisher withoutCatalog = new JourneyPublisher(camunda, catalog, new StaticListableBeanFactory()
+        .getBeanProvider(JourneyLinter.TemplateCheck.class));
+
+    assertThat(withoutCatalog.lint(LintFixtures.file("clean")).warnings()).singleElement()
+        .satisfies(warning -> assertThat(warning.message()).contains("template references not checked"));
+  }
+
+  @Test
   void checksTemplatesWithTheTemplateCatalogWhenThereIsOne() {
     JourneyPublisher withCatalog = new JourneyPublisher(camunda, catalog, provider(LintFixtures.CATALOG));
 
@@ -175,6 +213,19 @@ class JourneyPublicationTests extends WorkersTest.Base {
         .hasMessageContaining("ERROR consent-before-send Task_SendReminder")
         .hasMessageContaining("nothing was deployed");
     assertThat(catalogued("lint-send-without-consent")).isFalse();
+  }
+
+  @Test
+  void keepsTheProcessPropertiesTheCatalogReadsReentryFrom() {
+    String clean = new String(LintFixtures.file("clean"), StandardCharsets.UTF_8);
+    String reentrant = clean.replace("id=\"lint-clean\"", "id=\"lint-reentrant\"").replace("<zeebe:properties>",
+        "<zeebe:properties><zeebe:property name=\"reentry\" value=\"allowed\" />");
+
+    assertThat(JourneyPublisher.properties(LintFixtures.file("clean"), "lint-clean"))
+        .containsKeys("goal", "trigger", "messageClass").doesNotContainKey("reentry");
+    publisher.publish("reentrant.bpmn", reentrant.getBytes(StandardCharsets.UTF_8));
+    assertThat(catalog.allowsReentry("lint-reentrant")).isTrue();
+    assertThat(catalog.allowsReentry("lint-clean")).isFalse();
   }
 
   @Test
