@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import io.waymark.platform.contact.PhoneNumbers;
 import io.waymark.platform.policy.SendDecision;
 import java.time.Instant;
+import java.util.Map;
 
 /** A line of the outbound ledger: one per idempotency key, written before the provider is called. */
 @Entity
@@ -77,6 +78,9 @@ class OutboundMessage {
   private String policyReason;
   private Instant decidedAt;
 
+  /** JSON object answer key -> reply class, when the message asks a question. */
+  private String answers;
+
   @Version
   private long version;
 
@@ -97,6 +101,11 @@ class OutboundMessage {
     this.templateKey = request.templateKey();
     this.templateVersion = request.templateVersion();
     this.brand = request.brand();
+    this.answers = PromptAnswers.write(request.answers());
+  }
+
+  Map<String, String> answers() {
+    return PromptAnswers.read(answers);
   }
 
   /** The policy's verdict at the moment of sending and the consent ledger line it rested on. */

@@ -15,6 +15,10 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
   boolean existsByIdempotencyKey(String idempotencyKey);
 
+  /** The contact's newest message that asked a question, sent since {@code since}. */
+  Optional<OutboundMessage> findFirstByContactIdAndAnswersIsNotNullAndStatusInAndCreatedAtAfterOrderByIdDesc(
+      long contactId, java.util.Collection<OutboundMessage.Status> statuses, java.time.Instant since);
+
   long countByProcessInstanceKeyAndContactIdAndStatusIn(Long processInstanceKey, long contactId,
       java.util.Collection<OutboundMessage.Status> statuses);
 

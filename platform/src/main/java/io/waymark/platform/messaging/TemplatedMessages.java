@@ -51,8 +51,9 @@ public class TemplatedMessages {
   }
 
   public SmsOutcome sendSms(TemplatedSms request) {
+    Map<String, String> answers = PromptAnswers.checked(request.answers());
     if (sms.attempted(request.idempotencyKey())) {
-      return sms.send(request.toSmsRequest(null, request.messageClass(), null));
+      return sms.send(request.toSmsRequest(null, request.messageClass(), null, answers));
     }
     Optional<ContactView> contact = contacts.find(request.contactId());
     if (contact.isEmpty()) {
@@ -77,7 +78,7 @@ public class TemplatedMessages {
     if (needsOptOutText(request, rendered)) {
       body = body + " " + templates.optOutText(request.brandOrDefault());
     }
-    return sms.send(request.toSmsRequest(body, rendered.messageClass(), rendered.version()));
+    return sms.send(request.toSmsRequest(body, rendered.messageClass(), rendered.version(), answers));
   }
 
   public EmailSender.EmailOutcome sendEmail(String idempotencyKey, ContactId contactId, String templateKey,
@@ -111,19 +112,27 @@ public class TemplatedMessages {
   /**
    * An SMS from a template for one journey step: {@code idempotencyKey} as for {@link SmsRequest};
    * {@code messageClass} as the journey names it (may be null; the template's applies); {@code variables} the
-   * journey's.
+   * journey's; {@code answers} the answer keys of the question the message asks, each with the reply class it
+   * stands for ({@code "1" -> "HOT"}; null or empty: it asks none).
    */
   public record TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
       String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
-      Instant notAfter) {
+      Instant notAfter, Map<String, ?> answers) {
+
+    public TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
+        String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
+        Instant notAfter) {
+      this(idempotencyKey, contactId, templateKey, topic, messageClass, brand, variables, processInstanceKey,
+          elementId, notAfter, null);
+    }
 
     String brandOrDefault() {
       return brand == null || brand.isBlank() ? MessageTemplates.DEFAULT_BRAND : brand;
     }
 
-    SmsRequest toSmsRequest(String body, String renderedClass, Integer version) {
+    SmsRequest toSmsRequest(String body, String renderedClass, Integer version, Map<String, String> checked) {
       return new SmsRequest(idempotencyKey, contactId, topic, renderedClass, body, processInstanceKey, elementId,
-          notAfter, brand, templateKey, version);
+          notAfter, brand, templateKey, version, checked);
     }
   }
 }

@@ -14,6 +14,7 @@ import io.waymark.workflows.JobTypes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * the BPMN error {@code SEND_SUPPRESSED} with the reason (also when the provider reports the recipient unsubscribed); a
  * final provider answer (invalid number) or a value the template needs but lacks is {@code SEND_FAILED}; a deferral
  * (quiet hours began meanwhile) fails the job with a back-off until the allowed instant, without using up a retry.
- * All variables are fetched: the template's tokens may read any of them.
+ * All variables are fetched: the template's tokens may read any of them. An {@code answers} input
+ * ({@code ={"1": "HOT", "2": "NOT_NOW"}}) marks the message as a question: the contact's reply "1" is then HOT.
  */
 @Component
 public class SendSmsWorker {
@@ -43,11 +45,12 @@ public class SendSmsWorker {
   @JobWorker(type = JobTypes.SEND_SMS, fetchAllVariables = true)
   public Result sendSms(ActivatedJob job, @Variable String contactId, @Variable String templateId,
       @Variable String topic, @Variable(optional = true) String messageClass,
-      @Variable(optional = true) String brand, @Variable(optional = true) String sendNotAfter) {
+      @Variable(optional = true) String brand, @Variable(optional = true) String sendNotAfter,
+      @Variable(optional = true) Map<String, Object> answers) {
     paused.holdIfPaused(job);
     SmsOutcome outcome = messages.sendSms(new TemplatedSms(JobKeys.idempotencyKey(job), ContactId.parse(contactId),
         templateId, topic, messageClass, brand, job.getVariablesAsMap(), job.getProcessInstanceKey(),
-        job.getElementId(), sendNotAfter == null ? null : Instant.parse(sendNotAfter)));
+        job.getElementId(), sendNotAfter == null ? null : Instant.parse(sendNotAfter), answers));
     if (outcome.status() == SmsOutcome.Status.SUPPRESSED) {
       throw CamundaError.bpmnError(SEND_SUPPRESSED, outcome.reason());
     }
