@@ -1,11 +1,13 @@
--- journey: settings per journey (not per version): paused by whom and when, and whether a contact may be in the
--- journey more than once at a time (the BPMN property "reentry" of the latest deployed version)
+-- journey: settings per journey (not per version): paused by whom and when, whether a contact may be in the
+-- journey more than once at a time (the BPMN property "reentry" of the latest deployed version) and the event
+-- attributes it needs (its property "requiredAttributes", comma-separated dotted paths)
 CREATE TABLE journey_setting (
   process_id        VARCHAR(191)  NOT NULL,
   paused            BOOLEAN       NOT NULL DEFAULT FALSE,
   paused_by         VARCHAR(100),
   paused_at         DATETIME(6),
   allows_reentry    BOOLEAN       NOT NULL DEFAULT FALSE,
+  required_attributes VARCHAR(1000),
   version           BIGINT        NOT NULL DEFAULT 0,
   PRIMARY KEY (process_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -79,6 +79,9 @@ public class EventIntake {
           + "for it (starting: " + new TreeSet<>(triggers.triggers().keySet()) + ", messages: "
           + new TreeSet<>(triggers.messages().keySet()) + ")");
     }
+    if (processId != null) {
+      requireAttributes(event, processId);
+    }
     ContactView contact;
     try {
       contact = contacts.upsert(details(event.contact()));
@@ -106,6 +109,19 @@ public class EventIntake {
       events.publishEvent(new JourneyRunRequested(new JourneyRunId(run.id())));
     }
     return new Accepted(run.toView(), null, false);
+  }
+
+  /** Refuses an event without an attribute its journey names in {@code requiredAttributes}, naming the path. */
+  private void requireAttributes(TriggerEvent event, String processId) {
+    for (String path : catalog.requiredAttributes(processId)) {
+      Object value = event.attributes();
+      for (String step : path.split("\\.")) {
+        value = value instanceof Map<?, ?> map ? map.get(step) : null;
+      }
+      if (value == null || value.toString().isBlank()) {
+        throw new InvalidInputException("attributes." + path, "is required by the journey " + processId);
+      }
+    }
   }
 
   private void recordConsent(TriggerEvent event, ContactView contact) {

@@ -21,6 +21,8 @@ public class JourneyCatalog {
 
   /** The BPMN process property that lets a contact be in a journey more than once at a time. */
   public static final String REENTRY_PROPERTY = "reentry";
+  /** The BPMN process property naming the event attributes a journey needs ({@code appointment.time, cartId}). */
+  public static final String REQUIRED_ATTRIBUTES_PROPERTY = "requiredAttributes";
 
   private final JourneyDefinitionRepository definitions;
   private final JourneySettingRepository settings;
@@ -45,8 +47,9 @@ public class JourneyCatalog {
         .filter(d -> d.processId().equals(deployed.processId()))
         .allMatch(d -> d.version() <= deployed.version());
     if (newest) {
-      setting(deployed.processId())
-          .allowReentry("allowed".equalsIgnoreCase(deployed.properties().get(REENTRY_PROPERTY)));
+      JourneySetting setting = setting(deployed.processId());
+      setting.allowReentry("allowed".equalsIgnoreCase(deployed.properties().get(REENTRY_PROPERTY)));
+      setting.requireAttributes(parseRequiredAttributes(deployed.properties().get(REQUIRED_ATTRIBUTES_PROPERTY)));
     }
     if (definitions.existsByDefinitionKey(deployed.definitionKey())) {
       return;
@@ -75,6 +78,19 @@ public class JourneyCatalog {
   @Transactional(readOnly = true)
   public boolean isPaused(String processId) {
     return settings.findById(processId).map(JourneySetting::paused).orElse(false);
+  }
+
+  /** The event attributes (dotted paths) the newest version of the journey needs; empty when it names none. */
+  @Transactional(readOnly = true)
+  public List<String> requiredAttributes(String processId) {
+    return settings.findById(processId).map(JourneySetting::requiredAttributes).orElse(List.of());
+  }
+
+  private static List<String> parseRequiredAttributes(String property) {
+    if (property == null || property.isBlank() || property.strip().equalsIgnoreCase("none")) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(property.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
   }
 
   @Transactional(readOnly = true)

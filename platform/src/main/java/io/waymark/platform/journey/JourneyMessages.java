@@ -76,9 +76,11 @@ public class JourneyMessages {
     return view(message);
   }
 
-  private static String correlationKey(String source, TriggerEvent event, ContactView contact) {
+  private static String correlationKey(String key, TriggerEvent event, ContactView contact) {
+    String prefix = TriggerProperties.MessageTrigger.prefix(key);
+    String source = TriggerProperties.MessageTrigger.source(key);
     if (source.equals(TriggerProperties.MessageTrigger.CONTACT)) {
-      return contact.id().toString();
+      return prefix + contact.id();
     }
     String name = source.substring(TriggerProperties.MessageTrigger.ATTRIBUTE_PREFIX.length());
     Object value = event.attributes() == null ? null : event.attributes().get(name);
@@ -86,7 +88,7 @@ public class JourneyMessages {
       throw new InvalidInputException(source, "is required for '" + event.type()
           + "' events (it says which running journey the event is for) and must be a plain value");
     }
-    return value.toString();
+    return prefix + value;
   }
 
   private String write(Object value, String field) {

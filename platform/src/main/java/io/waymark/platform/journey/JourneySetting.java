@@ -18,6 +18,7 @@ class JourneySetting {
   private String pausedBy;
   private Instant pausedAt;
   private boolean allowsReentry;
+  private String requiredAttributes;
 
   @Version
   private long version;
@@ -45,6 +46,14 @@ class JourneySetting {
 
   void allowReentry(boolean allowed) {
     this.allowsReentry = allowed;
+  }
+
+  void requireAttributes(java.util.List<String> paths) {
+    this.requiredAttributes = paths.isEmpty() ? null : String.join(",", paths);
+  }
+
+  java.util.List<String> requiredAttributes() {
+    return requiredAttributes == null ? java.util.List.of() : java.util.List.of(requiredAttributes.split(","));
   }
 
   String processIdValue() {

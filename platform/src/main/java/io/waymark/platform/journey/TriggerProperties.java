@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * journey it starts ({@code waymark.journeys.triggers[lead.created]=lead-follow-up}); {@code messages} maps an event
  * type to a message for running journeys ({@code waymark.journeys.messages[order.completed].message=conversion}),
  * correlated by each of {@code correlate-by}: {@code contact} (the contact's id, the key of contact-wide stop rules)
- * or {@code attributes.<name>} (a value the event must carry, e.g. the cart id), kept {@code time-to-live} so that an
- * instance about to wait still receives it. An event type has one meaning only.
+ * or {@code attributes.<name>} (a value the event must carry, e.g. the cart id), either optionally after a prefix
+ * ({@code cart:attributes.cartId} correlates by {@code cart:} and the cart id, so that a cart id never meets a contact
+ * id under the same message name), kept {@code time-to-live} so that an instance about to wait still receives it. An
+ * event type has one meaning only.
  */
 @ConfigurationProperties("waymark.journeys")
 record TriggerProperties(Map<String, String> triggers, Map<String, MessageTrigger> messages) {
@@ -40,6 +42,17 @@ record TriggerProperties(Map<String, String> triggers, Map<String, MessageTrigge
     static final String CONTACT = "contact";
     static final String ATTRIBUTE_PREFIX = "attributes.";
 
+    /** {@code cart:attributes.cartId} → {@code cart:}; no prefix → empty. */
+    static String prefix(String key) {
+      int colon = key.lastIndexOf(':');
+      return colon < 0 ? "" : key.substring(0, colon + 1);
+    }
+
+    /** {@code cart:attributes.cartId} → {@code attributes.cartId}. */
+    static String source(String key) {
+      return key.substring(prefix(key).length());
+    }
+
     MessageTrigger validated(String path) {
       if (message == null || !message.matches("[a-z][a-z0-9-]*")) {
         throw new IllegalArgumentException(path + ".message: must be a kebab-case message name, was '" + message
@@ -47,9 +60,11 @@ record TriggerProperties(Map<String, String> triggers, Map<String, MessageTrigge
       }
       List<String> keys = correlateBy == null || correlateBy.isEmpty() ? List.of(CONTACT) : List.copyOf(correlateBy);
       for (String key : keys) {
-        if (!key.equals(CONTACT) && !(key.startsWith(ATTRIBUTE_PREFIX) && key.length() > ATTRIBUTE_PREFIX.length())) {
+        String source = source(key);
+        if (!source.equals(CONTACT)
+            && !(source.startsWith(ATTRIBUTE_PREFIX) && source.length() > ATTRIBUTE_PREFIX.length())) {
           throw new IllegalArgumentException(path + ".correlate-by: '" + key
-              + "' is neither 'contact' nor 'attributes.<name>'");
+              + "' is neither 'contact' nor 'attributes.<name>' (optionally after a prefix such as 'cart:')");
         }
       }
       Duration ttl = timeToLive == null ? Duration.ofMinutes(5) : timeToLive;

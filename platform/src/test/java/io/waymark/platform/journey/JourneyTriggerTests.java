@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.ResultActions;
     "waymark.journeys.triggers[cart.abandoned]=cart-recovery",
     "waymark.journeys.triggers[order.shipped]=shipping-update",
     "waymark.journeys.messages[order.completed].message=conversion",
-    "waymark.journeys.messages[order.completed].correlate-by=attributes.cartId,contact",
+    "waymark.journeys.messages[order.completed].correlate-by=cart:attributes.cartId,contact",
     "waymark.journeys.messages[order.delivered].message=shipment-updated",
     "waymark.journeys.messages[order.delivered].correlate-by=attributes.orderId",
     "waymark.journeys.messages[order.delivered].time-to-live=PT1H"})
@@ -42,7 +42,7 @@ class JourneyTriggerTests {
   @BeforeEach
   void deployed() {
     catalog.recordDeployment(new JourneyCatalog.Deployed("cart-recovery", "Cart recovery", 1, 9_000_001L,
-        "cart-recovery.bpmn"));
+        "cart-recovery.bpmn", Map.of(JourneyCatalog.REQUIRED_ATTRIBUTES_PROPERTY, "cartId")));
     catalog.recordDeployment(new JourneyCatalog.Deployed("shipping-update", "Shipping update", 1, 9_000_002L,
         "shipping-update.bpmn", Map.of(JourneyCatalog.REENTRY_PROPERTY, "allowed")));
     catalog.resume("cart-recovery");
@@ -59,14 +59,14 @@ class JourneyTriggerTests {
     event("order-1", "order.completed", "+14155550180", "{\"cartId\": \"cart-77\", \"total\": 42.5}")
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.message").value("conversion"))
-        .andExpect(jsonPath("$.correlationKeys[0]").value("cart-77"))
+        .andExpect(jsonPath("$.correlationKeys[0]").value("cart:cart-77"))
         .andExpect(jsonPath("$.status").value("QUEUED"));
     event("order-1", "order.completed", "+14155550180", "{\"cartId\": \"cart-77\"}")
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.duplicate").value(true));
 
     JourneyMessages.Message message = messages.findByEventId("order-1").orElseThrow();
-    assertThat(message.correlationKeys()).hasSize(2).first().isEqualTo("cart-77");
+    assertThat(message.correlationKeys()).hasSize(2).first().isEqualTo("cart:cart-77");
     assertThat(message.correlationKeys().get(1)).isEqualTo(jdbc.queryForObject(
         "select id from contact where phone = '+14155550180'", Long.class).toString());
     assertThat(message.variables()).contains("\"lastSignal\"").contains("\"type\":\"order.completed\"")
@@ -76,6 +76,26 @@ class JourneyTriggerTests {
     assertThat(published.stream(JourneyMessageRequested.class)).containsExactly(
         new JourneyMessageRequested(message.id()));
     assertThat(published.stream(JourneyRunRequested.class)).isEmpty();
+  }
+
+  @Test
+  void refusesAStartWithoutAnAttributeTheJourneyRequiresNamingIt() throws Exception {
+    catalog.recordDeployment(new JourneyCatalog.Deployed("shipping-update", "Shipping update", 2, 9_000_003L,
+        "shipping-update.bpmn", Map.of(JourneyCatalog.REENTRY_PROPERTY, "allowed",
+            JourneyCatalog.REQUIRED_ATTRIBUTES_PROPERTY, "order.id, order.carrier")));
+    try {
+      event("ship-incomplete", "order.shipped", "+14155550184", "{\"order\": {\"id\": \"o-9\"}}")
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.field").value("attributes.order.carrier"))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("shipping-update")));
+      event("ship-complete", "order.shipped", "+14155550184",
+          "{\"order\": {\"id\": \"o-9\", \"carrier\": \"UPS\"}}").andExpect(status().isAccepted());
+    } finally {
+      catalog.recordDeployment(new JourneyCatalog.Deployed("shipping-update", "Shipping update", 3, 9_000_004L,
+          "shipping-update.bpmn", Map.of(JourneyCatalog.REENTRY_PROPERTY, "allowed")));
+    }
+    assertThat(count("journey_run where event_id = 'ship-incomplete'")).isZero();
+    assertThat(count("contact where phone = '+14155550184'")).isEqualTo(1);
   }
 
   @Test
