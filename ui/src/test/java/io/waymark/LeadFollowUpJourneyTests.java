@@ -31,6 +31,7 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   @Autowired JourneyRuns runs;
   @Autowired JourneyCatalog catalog;
   @Autowired CamundaClient client;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private final String eventId = "lead-" + UUID.randomUUID();
   private final String phone = "+1415555" + String.format("%04d", Math.floorMod(eventId.hashCode(), 10_000));
@@ -66,7 +67,9 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
 
   private void awaitFirstSms() {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10))
-        .singleElement().satisfies(m -> assertThat(m.body()).startsWith("Hi Maya,").contains("Reply STOP")));
+        .singleElement().satisfies(m -> assertThat(m.body())
+            .isEqualTo("Hi Maya, thanks for reaching out to Acme! Reply with any question and a specialist will text "
+                + "you back. Reply STOP to opt out.")));
   }
 
   @Test
@@ -81,6 +84,27 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     mvc.perform(get("/api/v1/sandbox/messages").param("phone", phone))
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].direction").value("IN"));
+    mvc.perform(get("/api/v1/journey-runs").param("eventId", eventId))
+        .andExpect(jsonPath("$.run.outcome").value("REPLIED"))
+        .andExpect(jsonPath("$.steps[*].elementId").value(org.hamcrest.Matchers.contains(
+            "Task_CheckConsent", "Task_SendFirstSms", "Task_RecordReplied")))
+        .andExpect(jsonPath("$.steps[*].jobType").value(org.hamcrest.Matchers.contains(
+            "check-consent", "send-sms", "record-outcome")))
+        .andExpect(jsonPath("$.steps[*].outcome").value(org.hamcrest.Matchers.everyItem(
+            org.hamcrest.Matchers.is("COMPLETED"))))
+        .andExpect(jsonPath("$.steps[0].processId").value(Journeys.LEAD_FOLLOW_UP));
+    long smsId = jdbc.queryForObject("select id from outbound_message where phone = ?", Long.class, phone);
+    mvc.perform(get("/api/v1/messages/{id}/why", smsId))
+        .andExpect(jsonPath("$.journey.journey").value(Journeys.LEAD_FOLLOW_UP))
+        .andExpect(jsonPath("$.journey.step").value("Task_SendFirstSms"))
+        .andExpect(jsonPath("$.journey.trigger.eventId").value(eventId))
+        .andExpect(jsonPath("$.journey.trigger.eventType").value("lead.created"))
+        .andExpect(jsonPath("$.consent.sourceRef").value("event:" + eventId))
+        .andExpect(jsonPath("$.policy.verdict").value("SEND"))
+        .andExpect(jsonPath("$.message.templateKey").value("lead-follow-up.first-text"))
+        .andExpect(jsonPath("$.message.templateVersion").value(1))
+        .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.startsWith(
+            "The lead.created event " + eventId + " started journey lead-follow-up version 1")));
   }
 
   @Test
@@ -93,7 +117,11 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     InMemoryEngine.increaseTime(Duration.ofDays(3).plusMinutes(1));
 
     assertThat(awaitRun("ENDED").outcome()).isEqualTo("NO_REPLY");
-    assertThat(email.outbox(0, 50)).anySatisfy(mail -> assertThat(mail.to()).isEqualTo("maya@example.com"));
+    assertThat(email.outbox(0, 50)).anySatisfy(mail -> {
+      assertThat(mail.to()).isEqualTo("maya@example.com");
+      assertThat(mail.subject()).isEqualTo("Following up on your enquiry");
+      assertThat(mail.body()).startsWith("Hi Maya,").contains("have not heard back").doesNotContain("{");
+    });
     assertThat(sandbox.recorded(phone, 0, 10)).hasSize(1);
   }
 
@@ -145,18 +173,23 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   }
 
   @Test
-  void stopsEveryRunningJourneyOfTheContactWhoOptsOut() throws Exception {
-    String second = eventId + "-again";
+  void keepsTheContactInTheJourneyOnceAndLetsThemInAgainAfterItEnded() throws Exception {
     postLead(true);
     awaitRun("RUNNING");
-    postLead(second, true);
-    awaitRun(second, "RUNNING");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10)).hasSize(2));
+    mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
+            {"eventId": "%s-again", "type": "lead.created", "contact": {"phone": "%s"}}
+            """.formatted(eventId, phone)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SKIPPED"))
+        .andExpect(jsonPath("$.reason").value("ALREADY_IN_JOURNEY"));
+    awaitFirstSms();
     InMemoryEngine.waitForIdle();
 
     reply("UNSUBSCRIBE");
-
     assertThat(awaitRun("ENDED").outcome()).isEqualTo("OPTED_OUT");
-    assertThat(awaitRun(second, "ENDED").outcome()).isEqualTo("OPTED_OUT");
+
+    String third = eventId + "-later";
+    postLead(third, false);
+    assertThat(awaitRun(third, "ENDED").outcome()).isEqualTo("SUPPRESSED");
   }
 }

@@ -16,6 +16,12 @@ import io.waymark.platform.messaging.SmsOutcome;
 import io.waymark.platform.messaging.SmsRequest;
 import io.waymark.platform.messaging.SmsSandbox;
 import io.waymark.platform.messaging.SmsSender;
+import io.waymark.platform.template.Channel;
+import io.waymark.platform.template.DraftContent;
+import io.waymark.platform.template.MessageTemplates;
+import io.waymark.platform.template.NewTemplate;
+import io.waymark.platform.template.TemplateStatus;
+import io.waymark.platform.template.VersionView;
 import static org.awaitility.Awaitility.await;
 
 import io.waymark.platform.journey.JourneyRunId;
@@ -57,6 +63,7 @@ abstract class PersistenceContractTests {
   @Autowired JourneyCatalog catalog;
   @Autowired JdbcTemplate jdbc;
   @Autowired RequestedRuns requested;
+  @Autowired MessageTemplates templates;
 
   /** A stand-in for the engine side: proves the event publication registry delivers and completes. */
   @TestConfiguration
@@ -180,5 +187,26 @@ abstract class PersistenceContractTests {
         "bpmn/lead-follow-up.bpmn"));
     assertThat(catalog.journeys()).filteredOn(j -> j.processId().equals("lead-follow-up"))
         .singleElement().satisfies(j -> assertThat(j.versions()).hasSize(1));
+  }
+
+  @Test
+  void keepsTemplateVersionsInUnicodeWithOneApprovedVersion() {
+    String key = "contract.template-" + suffix;
+    templates.create(new NewTemplate(key, "Contract", Channel.SMS, "transactional", null, null,
+        "¡Hola {firstName|amigo}! Tu pedido {order.number} llegó ✓", null, null));
+    templates.draft(key, DraftContent.sms("Pedido {order.number} \uD83D\uDCE6"));
+    templates.approve(key, 1, "pat");
+    templates.approve(key, 2, "sam");
+
+    assertThat(templates.render(key, null, null, Map.of("order", Map.of("number", "N-1"))).body())
+        .isEqualTo("Pedido N-1 \uD83D\uDCE6");
+    assertThat(templates.find(key)).get().satisfies(template -> {
+      assertThat(template.approvedVersion()).isEqualTo(2);
+      assertThat(template.versions()).extracting(VersionView::status)
+          .containsExactly(TemplateStatus.RETIRED, TemplateStatus.APPROVED);
+      assertThat(template.versions().getFirst().body()).isEqualTo("¡Hola {firstName|amigo}! Tu pedido {order.number} "
+          + "llegó ✓");
+    });
+    assertThat(templates.isSendable("lead-follow-up.first-text", Channel.SMS)).isTrue();
   }
 }

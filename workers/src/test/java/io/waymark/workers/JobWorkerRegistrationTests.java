@@ -3,6 +3,7 @@ package io.waymark.workers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.waymark.workflows.JobTypes;
@@ -21,19 +22,28 @@ import org.springframework.stereotype.Component;
 /** Workers serve exactly the job types the journeys use: none unknown, none missing, one worker per type. */
 class JobWorkerRegistrationTests {
 
-  private static List<String> workerTypes() throws ClassNotFoundException {
+  private static List<Method> workerMethods() throws ClassNotFoundException {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-    List<String> types = new ArrayList<>();
+    List<Method> methods = new ArrayList<>();
     for (BeanDefinition bean : scanner.findCandidateComponents("io.waymark.workers")) {
       for (Method method : Class.forName(bean.getBeanClassName()).getDeclaredMethods()) {
-        JobWorker worker = method.getAnnotation(JobWorker.class);
-        if (worker != null) {
-          types.add(worker.type());
+        if (method.isAnnotationPresent(JobWorker.class)) {
+          methods.add(method);
         }
       }
     }
-    return types;
+    return methods;
+  }
+
+  private static List<String> workerTypes() throws ClassNotFoundException {
+    return workerMethods().stream().map(method -> method.getAnnotation(JobWorker.class).type()).toList();
+  }
+
+  @Test
+  void takesTheJobFirstInEveryWorkerSoTheStepLedgerSeesIt() throws Exception {
+    assertThat(workerMethods()).isNotEmpty().allSatisfy(method -> assertThat(method.getParameterTypes())
+        .as("first parameter of %s", method).isNotEmpty().startsWith(ActivatedJob.class));
   }
 
   @Test

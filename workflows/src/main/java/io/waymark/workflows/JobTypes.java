@@ -1,10 +1,11 @@
 package io.waymark.workflows;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The job types Waymark's BPMN journeys use and its workers serve. A contract with every deployed model and
- * every Modeler element template: extend, never rename.
+ * The job types of Waymark's journeys: a contract with every deployed model, every Modeler element template and
+ * every worker. Extend, never rename.
  */
 public final class JobTypes {
 
@@ -13,9 +14,34 @@ public final class JobTypes {
   public static final String SEND_EMAIL = "send-email";
   public static final String RECORD_OUTCOME = "record-outcome";
 
-  /** Every job type a worker serves. A bundled journey may use no other. */
+  public static final String CREATE_CRM_TASK = "create-crm-task";
+  public static final String ESCALATE_LEAD = "escalate-lead";
+  public static final String RESOLVE_AUDIENCE = "resolve-audience";
+  public static final String REQUEST_APPROVAL = "request-approval";
+  public static final String SEND_BATCH = "send-batch";
+
+  /**
+   * Every job type a worker serves today. A journey may use no other: the journey linter refuses one that does
+   * (rule {@code known-job-types}), since its instances would wait for a worker that never comes.
+   */
   public static final Set<String> ALL = Set.of(CHECK_CONSENT, SEND_SMS, SEND_EMAIL, RECORD_OUTCOME);
 
+  /**
+   * Job types of the design that no worker serves yet. Their names and element templates are fixed already, so
+   * that models and workers can be written against them; a type moves to {@link #ALL} with its worker.
+   */
+  public static final Set<String> PLANNED = Set.of(CREATE_CRM_TASK, ESCALATE_LEAD, RESOLVE_AUDIENCE, REQUEST_APPROVAL,
+      SEND_BATCH);
+
+  /** {@link #ALL} and {@link #PLANNED}: every job type with an element template. */
+  public static final Set<String> DECLARED = declared();
+
   private JobTypes() {
+  }
+
+  private static Set<String> declared() {
+    Set<String> declared = new LinkedHashSet<>(ALL);
+    declared.addAll(PLANNED);
+    return Set.copyOf(declared);
   }
 }

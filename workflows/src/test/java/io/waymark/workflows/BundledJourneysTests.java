@@ -8,13 +8,18 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.waymark.workflows.lint.JourneyLinter;
+import io.waymark.workflows.lint.LintReport;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** Every bundled journey parses, validates, names its metadata and uses only job types a worker serves. */
+/**
+ * Every bundled journey parses, validates, names its metadata, passes the journey linter (warnings allowed: holdout)
+ * and uses only job types a worker serves.
+ */
 class BundledJourneysTests {
 
   static final java.util.List<String> BUNDLED = Journeys.BUNDLED;
@@ -42,6 +47,21 @@ class BundledJourneysTests {
         .flatMap(p -> p.getProperties().stream())
         .collect(Collectors.toMap(ZeebeProperty::getName, ZeebeProperty::getValue));
     assertThat(properties).containsKeys("goal", "trigger", "stopRules", "fallback", "messageClass", "topic");
+  }
+
+  @ParameterizedTest
+  @FieldSource("BUNDLED")
+  void passesTheJourneyLinter(String processId) throws Exception {
+    byte[] bpmn;
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(Journeys.resource(processId))) {
+      bpmn = in.readAllBytes();
+    }
+    LintReport report = new JourneyLinter((templateKey, channel) -> true).lint(bpmn);
+
+    assertThat(report.errors()).as("lint errors of %s", processId).isEmpty();
+    assertThat(report.warnings()).as("lint warnings of %s", processId)
+        .allSatisfy(warning -> assertThat(warning.rule()).isEqualTo("holdout"));
+    assertThat(report.processes()).containsOnlyKeys(processId);
   }
 
   @ParameterizedTest

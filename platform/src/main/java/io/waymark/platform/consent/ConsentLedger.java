@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -107,8 +108,15 @@ public class ConsentLedger {
     }
     return records.findFirstByContactIdAndTopicInOrderByOccurredAtDescIdDesc(contact.id().value(),
             List.of(topic, ConsentRecord.ALL_TOPICS))
-        .map(record -> record.kind() == Kind.OPT_IN ? ConsentPermit.ALLOWED : ConsentPermit.refused("OPTED_OUT"))
+        .map(record -> record.kind() == Kind.OPT_IN ? ConsentPermit.allowedBy(record.id())
+            : ConsentPermit.refusedBy("OPTED_OUT", record.id()))
         .orElse(ConsentPermit.refused("NO_CONSENT"));
+  }
+
+  /** One ledger line with its evidence, e.g. the opt-in a message relied on. */
+  @Transactional(readOnly = true)
+  public Optional<ConsentEntry> entry(long recordId) {
+    return records.findById(recordId).map(ConsentRecord::toEntry);
   }
 
   /** Whether a line with this source reference exists for the contact (makes repeated imports idempotent). */

@@ -7,6 +7,8 @@ import org.springframework.data.repository.Repository;
 
 interface ConsentRecordRepository extends Repository<ConsentRecord, Long> {
 
+  Optional<ConsentRecord> findById(Long id);
+
   ConsentRecord save(ConsentRecord record);
 
   /** The latest line deciding a topic: the topic's own lines and revocations of every topic ("*"). */

@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "journey_run")
 class JourneyRun {
 
-  enum Status { REQUESTED, RUNNING, ENDED }
+  /** SKIPPED: the event started nothing (the journey was paused, or the contact is in it already). */
+  enum Status { REQUESTED, RUNNING, ENDED, SKIPPED }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -51,6 +52,9 @@ class JourneyRun {
   private Instant startedAt;
   private Instant endedAt;
 
+  /** {@code <process id>:<contact id>} while live in a journey without re-entry; unique, so at most one such run. */
+  private String liveKey;
+
   @Version
   private long version;
 
@@ -67,6 +71,25 @@ class JourneyRun {
     this.requestedAt = now;
   }
 
+  static String liveKey(String processId, long contactId) {
+    return processId + ":" + contactId;
+  }
+
+  /** Holds the contact's single place in a journey without re-entry until the run ends. */
+  JourneyRun exclusive() {
+    this.liveKey = liveKey(processId, contactId);
+    return this;
+  }
+
+  /** The event started nothing, for the reason given (kept as the outcome, so "why not?" has an answer). */
+  JourneyRun skipped(String reason) {
+    this.status = Status.SKIPPED;
+    this.outcome = reason;
+    this.endedAt = requestedAt;
+    this.liveKey = null;
+    return this;
+  }
+
   /** Idempotent: a second report of the same instance changes nothing. */
   void started(long instanceKey, long definitionKey, int definitionVersion, Instant now) {
     if (status != Status.REQUESTED) {
@@ -80,12 +103,13 @@ class JourneyRun {
   }
 
   void ended(String outcome, Instant now) {
-    if (status == Status.ENDED) {
+    if (status == Status.ENDED || status == Status.SKIPPED) {
       return;
     }
     this.status = Status.ENDED;
     this.outcome = outcome;
     this.endedAt = now;
+    this.liveKey = null;
   }
 
   Long id() {

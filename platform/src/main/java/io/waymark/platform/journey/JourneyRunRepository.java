@@ -11,10 +11,15 @@ interface JourneyRunRepository extends JpaRepository<JourneyRun, Long> {
 
   Optional<JourneyRun> findByProcessInstanceKey(long processInstanceKey);
 
-  List<JourneyRun> findByContactIdAndStatusNot(long contactId, JourneyRun.Status status);
+  List<JourneyRun> findByContactIdAndStatusIn(long contactId, List<JourneyRun.Status> statuses);
+
+  Optional<JourneyRun> findByLiveKey(String liveKey);
+
+  boolean existsByProcessIdAndContactIdAndStatusIn(String processId, long contactId, List<JourneyRun.Status> statuses);
 
   @Query("select r.processId as processId, count(r) as running from JourneyRun r "
-      + "where r.status <> io.waymark.platform.journey.JourneyRun.Status.ENDED group by r.processId")
+      + "where r.status in (io.waymark.platform.journey.JourneyRun.Status.REQUESTED, "
+      + "io.waymark.platform.journey.JourneyRun.Status.RUNNING) group by r.processId")
   List<LiveCount> countLiveByProcessId();
 
   interface LiveCount {

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class JourneyRuns {
 
+  static final List<JourneyRun.Status> LIVE = List.of(JourneyRun.Status.REQUESTED, JourneyRun.Status.RUNNING);
+
   private final JourneyRunRepository runs;
   private final Clock clock;
 
@@ -53,8 +55,7 @@ public class JourneyRuns {
   /** The contact's runs not yet ended (requested or running). */
   @Transactional(readOnly = true)
   public List<Run> liveRuns(long contactId) {
-    return runs.findByContactIdAndStatusNot(contactId, JourneyRun.Status.ENDED).stream().map(JourneyRun::toView)
-        .toList();
+    return runs.findByContactIdAndStatusIn(contactId, LIVE).stream().map(JourneyRun::toView).toList();
   }
 
   /** Runs not yet ended, per process id. */

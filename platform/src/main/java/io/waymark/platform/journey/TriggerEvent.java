@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * An event from a machine client: {@code POST /api/v1/events}. {@code consent} is the form's SMS consent checkbox,
- * recorded as an opt-in with this event as its evidence before the journey starts.
+ * recorded as an opt-in with this event as its evidence before the journey starts. {@code attributes} are what the
+ * journey needs to know (an appointment time, a cart id, a tracking URL), nested objects allowed; the journey sees
+ * them as the process variable {@code attributes}.
  */
 public record TriggerEvent(
     @NotBlank @Size(max = 191) @Pattern(regexp = "[\\x21-\\x7e]+", message = "must be printable ASCII without spaces")
@@ -20,7 +22,7 @@ public record TriggerEvent(
     Instant occurredAt,
     @NotNull @Valid Contact contact,
     @Valid Consent consent,
-    Map<String, String> attributes) {
+    Map<String, Object> attributes) {
 
   /** The contact the event is about; {@code phone} in any format, {@code country} for numbers without +. */
   public record Contact(

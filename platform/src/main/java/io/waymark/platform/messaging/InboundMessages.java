@@ -1,5 +1,6 @@
 package io.waymark.platform.messaging;
 
+import io.waymark.platform.consent.ReplyClass;
 import io.waymark.platform.consent.ReplyHandling;
 import io.waymark.platform.consent.ReplyOutcome;
 import io.waymark.platform.contact.ContactDetails;
@@ -8,9 +9,11 @@ import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.contact.PhoneNumbers;
 import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +31,15 @@ public class InboundMessages {
   private final ReplyHandling replies;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final OutboundMessageRepository outbound;
+  private final Duration answerWindow;
 
-  InboundMessages(InboundMessageRepository messages, ContactDirectory contacts, ReplyHandling replies,
-      ApplicationEventPublisher events, Clock clock) {
+  InboundMessages(InboundMessageRepository messages, OutboundMessageRepository outbound, ContactDirectory contacts,
+      ReplyHandling replies, ApplicationEventPublisher events, Clock clock,
+      @Value("${waymark.sms.answer-window:P3D}") Duration answerWindow) {
     this.messages = messages;
+    this.outbound = outbound;
+    this.answerWindow = answerWindow;
     this.contacts = contacts;
     this.replies = replies;
     this.events = events;
@@ -63,12 +71,23 @@ public class InboundMessages {
     }
     Instant now = clock.instant();
     ContactView contact = contacts.findByPhone(from).orElseGet(() -> contacts.upsert(ContactDetails.ofPhone(from)));
-    ReplyOutcome outcome = replies.handle(contact, body, providerMessageId, to, Map.of(), now);
+    ReplyOutcome outcome = replies.handle(contact, body, providerMessageId, to, openQuestion(contact, now), now);
     InboundMessage stored = messages.save(new InboundMessage(provider, providerMessageId, from, to, body,
         contact.id().value(), outcome, now));
     events.publishEvent(new SmsReceived(stored.id(), contact.id().value(), outcome.replyClass().name(),
         outcome.answer() != null));
     return new Received(stored.id(), contact.id().value(), outcome.replyClass().name(), outcome.answer(), false);
+  }
+
+  /**
+   * The answers of the question the contact was last asked ({@code waymark.sms.answer-window}, default 3 days), so
+   * that "1" reads as the class it stands for; empty when no question is open.
+   */
+  private Map<String, ReplyClass> openQuestion(ContactView contact, Instant now) {
+    return outbound.findFirstByContactIdAndAnswersIsNotNullAndStatusInAndCreatedAtAfterOrderByIdDesc(
+            contact.id().value(), OutboundMessage.SENT_OR_LATER, now.minus(answerWindow))
+        .map(message -> PromptAnswers.classes(message.answers()))
+        .orElse(Map.of());
   }
 
   @Transactional(readOnly = true)

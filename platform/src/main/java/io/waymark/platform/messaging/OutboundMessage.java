@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import io.waymark.platform.contact.PhoneNumbers;
+import io.waymark.platform.policy.SendDecision;
 import java.time.Instant;
+import java.util.Map;
 
 /** A line of the outbound ledger: one per idempotency key, written before the provider is called. */
 @Entity
@@ -22,6 +25,10 @@ class OutboundMessage {
    * time and the provider could not tell (a late receipt still moves UNKNOWN on).
    */
   enum Status { QUEUED, SENT, SUPPRESSED, DELIVERED, UNDELIVERED, FAILED, UNKNOWN }
+
+  /** Statuses of a message a provider accepted. */
+  static final java.util.Set<Status> SENT_OR_LATER = java.util.EnumSet.of(Status.SENT, Status.DELIVERED,
+      Status.UNDELIVERED, Status.UNKNOWN);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +69,18 @@ class OutboundMessage {
   private String errorCode;
   private Instant receiptAt;
 
+  // what the message rested on (see Evidence)
+  private String templateKey;
+  private Integer templateVersion;
+  private String brand;
+  private Long consentRecordId;
+  private String policyVerdict;
+  private String policyReason;
+  private Instant decidedAt;
+
+  /** JSON object answer key -> reply class, when the message asks a question. */
+  private String answers;
+
   @Version
   private long version;
 
@@ -79,6 +98,36 @@ class OutboundMessage {
     this.elementId = request.elementId();
     this.status = Status.QUEUED;
     this.createdAt = now;
+    this.templateKey = request.templateKey();
+    this.templateVersion = request.templateVersion();
+    this.brand = request.brand();
+    this.answers = PromptAnswers.write(request.answers());
+  }
+
+  Map<String, String> answers() {
+    return PromptAnswers.read(answers);
+  }
+
+  /** The policy's verdict at the moment of sending and the consent ledger line it rested on. */
+  OutboundMessage decided(SendDecision decision, Instant now) {
+    this.policyVerdict = decision.verdict().name();
+    this.policyReason = decision.reason();
+    this.consentRecordId = decision.consentRecordId();
+    this.decidedAt = now;
+    return this;
+  }
+
+  Evidence evidence() {
+    return new Evidence(id, contactId, PhoneNumbers.mask(phone), body, topic, messageClass, status.name(), provider,
+        createdAt, sentAt, failureReason, processInstanceKey, elementId, templateKey, templateVersion, brand,
+        consentRecordId, policyVerdict, policyReason, decidedAt);
+  }
+
+  /** A message with what it rested on, for "why is this person getting this message?". */
+  record Evidence(long id, long contactId, String phone, String body, String topic, String messageClass,
+      String status, String provider, Instant createdAt, Instant sentAt, String failureReason,
+      Long processInstanceKey, String elementId, String templateKey, Integer templateVersion, String brand,
+      Long consentRecordId, String policyVerdict, String policyReason, Instant decidedAt) {
   }
 
   void markSent(String provider, String providerMessageId, Instant now) {
@@ -182,6 +231,14 @@ class OutboundMessage {
 
   String body() {
     return body;
+  }
+
+  String topic() {
+    return topic;
+  }
+
+  String messageClass() {
+    return messageClass;
   }
 
   String idempotencyKey() {

@@ -13,6 +13,15 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
   Optional<OutboundMessage> findByIdempotencyKey(String idempotencyKey);
 
+  boolean existsByIdempotencyKey(String idempotencyKey);
+
+  /** The contact's newest message that asked a question, sent since {@code since}. */
+  Optional<OutboundMessage> findFirstByContactIdAndAnswersIsNotNullAndStatusInAndCreatedAtAfterOrderByIdDesc(
+      long contactId, java.util.Collection<OutboundMessage.Status> statuses, java.time.Instant since);
+
+  long countByProcessInstanceKeyAndContactIdAndStatusIn(Long processInstanceKey, long contactId,
+      java.util.Collection<OutboundMessage.Status> statuses);
+
   /**
    * Sent messages (accepted by a provider, whatever their delivery receipt said since) of a class (and topic, null
    * for any) to a contact after {@code since}, exclusive. {@code sentAt} is set only on acceptance.

@@ -77,18 +77,34 @@ public class SmsSender {
     if (contact.isEmpty()) {
       return new SmsOutcome(SmsOutcome.Status.SUPPRESSED, null, null, "UNKNOWN_CONTACT", false);
     }
-    SendDecision decision = policy.decide(new SendRequest(request.contactId(), request.topic(),
-        request.messageClass(), clock.instant(), request.notAfter()));
+    // a retry is judged as what the first attempt stored (the text and class a template rendered to)
+    SendDecision decision = policy.decide(new SendRequest(request.contactId(),
+        existing.map(OutboundMessage::topic).orElse(request.topic()),
+        existing.map(OutboundMessage::messageClass).orElse(request.messageClass()), clock.instant(),
+        request.notAfter()));
     if (decision.verdict() == SendDecision.Verdict.DEFER) {
       return new SmsOutcome(SmsOutcome.Status.DEFERRED, existing.map(OutboundMessage::id).orElse(null), null,
           decision.reason(), false, decision.until());
     }
-    OutboundMessage row = existing.orElseGet(() -> claim(request, contact.get().phone()));
+    Instant decidedAt = clock.instant();
+    OutboundMessage row = existing.isPresent() ? update(existing.get().id(), r -> r.decided(decision, decidedAt))
+        : claim(request, contact.get().phone(), decision);
     if (!decision.allowsSending()) {
       LOG.info("SMS {} suppressed at the moment of sending: {}", row.id(), decision.reason());
       return update(row.id(), r -> r.markSuppressed(decision.reason())).toOutcome(false);
     }
     return dispatch(row, request.brandOrDefault(), request.notAfter());
+  }
+
+  /** Whether an attempt with this key was made already (its row holds the text it was rendered to). */
+  public boolean attempted(String idempotencyKey) {
+    return ledger.existsByIdempotencyKey(idempotencyKey);
+  }
+
+  /** Whether a message of this journey instance already reached the contact's provider (sent or later). */
+  public boolean anySentInInstance(long processInstanceKey, ContactId contactId) {
+    return ledger.countByProcessInstanceKeyAndContactIdAndStatusIn(processInstanceKey, contactId.value(),
+        OutboundMessage.SENT_OR_LATER) > 0;
   }
 
   /**
@@ -104,7 +120,7 @@ public class SmsSender {
     ContactView contact = contacts.find(contactId)
         .orElseThrow(() -> new IllegalArgumentException("no contact " + contactId));
     OutboundMessage row = existing.orElseGet(() -> claim(new SmsRequest(idempotencyKey, contactId, COMPLIANCE,
-        COMPLIANCE, body, null, null), contact.phone()));
+        COMPLIANCE, body, null, null), contact.phone(), null));
     return dispatch(row, ConsentLedger.DEFAULT_BRAND, null);
   }
 
@@ -165,10 +181,12 @@ public class SmsSender {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1) + (e.code() == null ? "" : " " + e.code());
   }
 
-  private OutboundMessage claim(SmsRequest request, String phone) {
+  private OutboundMessage claim(SmsRequest request, String phone, SendDecision decision) {
     try {
-      return newTransaction.execute(status ->
-          ledger.saveAndFlush(new OutboundMessage(request, phone, clock.instant())));
+      return newTransaction.execute(status -> {
+        OutboundMessage row = new OutboundMessage(request, phone, clock.instant());
+        return ledger.saveAndFlush(decision == null ? row : row.decided(decision, clock.instant()));
+      });
     } catch (DataIntegrityViolationException concurrent) {
       throw new SendInFlightException(request.idempotencyKey());
     }

@@ -4,9 +4,19 @@ import java.time.Instant;
 
 /**
  * The policy's answer. {@code until} is set for DEFER only, {@code reason} for SUPPRESS and DEFER: one of the stable
- * upper-case codes below, which callers may store and branch on.
+ * upper-case codes below, which callers may store and branch on. {@code consentRecordId} is the consent ledger line
+ * the decision rests on (the opt-in that allowed it, or the opt-out that refused it), when consent was consulted.
  */
-public record SendDecision(Verdict verdict, Instant until, String reason) {
+public record SendDecision(Verdict verdict, Instant until, String reason, Long consentRecordId) {
+
+  public SendDecision(Verdict verdict, Instant until, String reason) {
+    this(verdict, until, reason, null);
+  }
+
+  /** The same decision, resting on that consent ledger line. */
+  public SendDecision basedOn(Long recordId) {
+    return new SendDecision(verdict, until, reason, recordId);
+  }
 
   /** The contact id names no contact. */
   public static final String UNKNOWN_CONTACT = "UNKNOWN_CONTACT";

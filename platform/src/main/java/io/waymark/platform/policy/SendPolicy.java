@@ -66,11 +66,11 @@ public class SendPolicy {
     }
     ConsentPermit permit = consent.permits(contact.get(), request.topic());
     if (!permit.allowed()) {
-      return SendDecision.suppress(permit.reason());
+      return SendDecision.suppress(permit.reason()).basedOn(permit.recordId());
     }
     Ruling ruling = engine.decide(request, messageClass, Recipient.of(contact.get()), history);
     LOG.debug("Contact {}, {} on {} at {}: {} {}", request.contact(), messageClass.id(), request.topic(),
         request.now(), ruling.decision().verdict(), ruling.detail());
-    return ruling.decision();
+    return ruling.decision().basedOn(permit.recordId());
   }
 }

@@ -21,7 +21,7 @@ class ApiErrors {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalidInput(InvalidInputException e) {
-    return problem(List.of(new FieldError(e.field(), e.problem())));
+    return problem(e.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList());
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -69,7 +69,28 @@ class SendPolicyWiringTests {
     SendDecision decision = policy.decide(new SendRequest(miami.id(), "promotions", "promotional",
         Instant.parse("2026-06-16T00:30:00Z"), null));
 
-    assertThat(decision).isEqualTo(SendDecision.defer(Instant.parse("2026-06-16T12:00:00Z"), "QUIET_HOURS"));
+    assertThat(decision).usingRecursiveComparison().ignoringFields("consentRecordId")
+        .isEqualTo(SendDecision.defer(Instant.parse("2026-06-16T12:00:00Z"), "QUIET_HOURS"));
+  }
+
+  @Test
+  void namesTheConsentRecordEachDecisionRestsOn() {
+    ContactView miami = optedIn("+1305555" + suffix, "FL");
+    long optIn = consent.state(miami).topics().get("promotions").recordId();
+
+    SendDecision sent = policy.decide(new SendRequest(miami.id(), "promotions", "promotional",
+        Instant.parse("2026-06-15T16:00:00Z"), null));
+    consent.recordRevocation(new io.waymark.platform.consent.Revocation(miami.id(), miami.phone(), "default",
+        List.of("promotions"), "email", "no more offers please", Instant.now(), "test-revocation", null));
+    long optOut = consent.state(miami).topics().get("promotions").recordId();
+    SendDecision refused = policy.decide(new SendRequest(miami.id(), "promotions", "promotional",
+        Instant.parse("2026-06-15T16:00:00Z"), null));
+
+    assertThat(sent.consentRecordId()).isEqualTo(optIn);
+    assertThat(refused).isEqualTo(new SendDecision(SendDecision.Verdict.SUPPRESS, null, "OPTED_OUT", optOut));
+    assertThat(optOut).isNotEqualTo(optIn);
+    assertThat(consent.entry(optIn)).get().extracting(io.waymark.platform.consent.ConsentEntry::kind)
+        .isEqualTo("OPT_IN");
   }
 
   @Test
@@ -77,9 +98,9 @@ class SendPolicyWiringTests {
     ContactView miami = optedIn("+1305555" + suffix, "FL");
 
     assertThat(policy.decide(miami.id(), "promotions", "promotional", Instant.parse("2026-06-15T16:00:00Z")))
-        .isEqualTo(SendDecision.send());
+        .usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.send());
     assertThat(policy.decide(miami.id(), "promotions", "transactional", Instant.parse("2026-06-15T07:00:00Z")))
-        .isEqualTo(SendDecision.send());
+        .usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.send());
   }
 
   @Test
@@ -91,7 +112,7 @@ class SendPolicyWiringTests {
     SendDecision decision = policy.decide(new SendRequest(seattle.id(), "promotions", "promotional",
         Instant.parse("2026-06-15T20:00:00Z"), null));
 
-    assertThat(decision).isEqualTo(SendDecision.defer(Instant.parse("2026-06-16T16:00:00Z"), "CAP_REACHED"));
+    assertThat(decision).usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.defer(Instant.parse("2026-06-16T16:00:00Z"), "CAP_REACHED"));
   }
 
   @Test
@@ -102,7 +123,7 @@ class SendPolicyWiringTests {
         Instant.parse("2026-01-15T18:00:00Z"), null));
 
     assertThat(tollFree.timeZone()).isNull();
-    assertThat(decision).isEqualTo(SendDecision.defer(Instant.parse("2026-01-15T22:00:00Z"), "QUIET_HOURS"));
+    assertThat(decision).usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.defer(Instant.parse("2026-01-15T22:00:00Z"), "QUIET_HOURS"));
   }
 
   @Test
@@ -112,7 +133,7 @@ class SendPolicyWiringTests {
     SendDecision decision = policy.decide(new SendRequest(miami.id(), "promotions", "promotional",
         Instant.parse("2026-06-16T00:30:00Z"), Instant.parse("2026-06-16T03:00:00Z")));
 
-    assertThat(decision).isEqualTo(SendDecision.suppress("EXPIRED"));
+    assertThat(decision).usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.suppress("EXPIRED"));
   }
 
   @Test
@@ -121,9 +142,9 @@ class SendPolicyWiringTests {
     Instant night = Instant.parse("2026-06-15T10:00:00Z");
 
     assertThat(policy.decide(new ContactId(Long.MAX_VALUE), "promotions", "promotional", night))
-        .isEqualTo(SendDecision.suppress("UNKNOWN_CONTACT"));
+        .usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.suppress("UNKNOWN_CONTACT"));
     assertThat(policy.decide(noConsent.id(), "promotions", "promotional", night))
-        .isEqualTo(SendDecision.suppress("NO_CONSENT"));
+        .usingRecursiveComparison().ignoringFields("consentRecordId").isEqualTo(SendDecision.suppress("NO_CONSENT"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.waymark.workers.consent;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
 import io.waymark.platform.contact.ContactId;
 import io.waymark.platform.policy.SendDecision;
 import io.waymark.platform.policy.SendPolicy;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code check-consent}: SEND, DEFER (with {@code deferUntil}) or SUPPRESS (with {@code suppressReason}); a DEFER
- * past the journey's {@code sendNotAfter} is SUPPRESS with reason EXPIRED.
+ * past the journey's {@code sendNotAfter} is SUPPRESS with reason EXPIRED. ({@code job} is for the step ledger.)
  */
 @Component
 public class CheckConsentWorker {
@@ -27,7 +28,7 @@ public class CheckConsentWorker {
   }
 
   @JobWorker(type = JobTypes.CHECK_CONSENT)
-  public Result checkConsent(@Variable String contactId, @Variable String topic, @Variable String messageClass,
+  public Result checkConsent(ActivatedJob job, @Variable String contactId, @Variable String topic, @Variable String messageClass,
       @Variable(optional = true) String sendNotAfter) {
     SendDecision decision = policy.decide(new SendRequest(ContactId.parse(contactId), topic, messageClass,
         clock.instant(), sendNotAfter == null ? null : Instant.parse(sendNotAfter)));

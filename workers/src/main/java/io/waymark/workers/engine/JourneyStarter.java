@@ -7,6 +7,10 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.waymark.platform.journey.JourneyRunRequested;
 import io.waymark.platform.journey.JourneyRuns;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Starts the process instance of each requested journey run, after the request's transaction committed. A failure
  * (engine unreachable) leaves the event publication incomplete, to be resubmitted; a run already started is skipped.
  * Each instance gets {@code journeyRunId} (the stop rules' correlation key) and {@code sendNotAfter}: messages the
- * policy would defer past it are suppressed as EXPIRED ({@code waymark.journeys.send-window}, default 2 days).
+ * policy would defer past it are suppressed as EXPIRED ({@code waymark.journeys.send-window}, default 2 days); and
+ * {@code holdoutBucket} (0..99), stable per journey and contact, which journeys with a holdout compare to their share.
  */
 @Component
 class JourneyStarter {
@@ -47,6 +52,21 @@ class JourneyStarter {
     this.sendWindow = sendWindow;
   }
 
+  /**
+   * The contact's bucket (0..99) for holdouts: a hash of the journey and the contact, so a contact stays in or out
+   * of a journey's holdout across runs, independently from journey to journey, and uniformly whatever the ids look
+   * like.
+   */
+  static int holdoutBucket(String processId, long contactId) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((processId + ":" + contactId).getBytes(StandardCharsets.UTF_8));
+      return Math.floorMod(ByteBuffer.wrap(digest).getLong(), 100);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   @ApplicationModuleListener
   void on(JourneyRunRequested requested) throws JsonProcessingException {
     JourneyRuns.Run run = runs.find(requested.runId())
@@ -57,6 +77,7 @@ class JourneyStarter {
     Map<String, Object> variables = new LinkedHashMap<>(json.readValue(run.variables(), VARIABLES));
     variables.put("journeyRunId", Long.toString(run.id().value()));
     variables.putIfAbsent("sendNotAfter", clock.instant().plus(sendWindow).toString());
+    variables.putIfAbsent("holdoutBucket", holdoutBucket(run.processId(), run.contactId()));
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(run.processId()).latestVersion()
         .variables(variables).send().join();
     runs.markStarted(run.id(), instance.getProcessInstanceKey(), instance.getProcessDefinitionKey(),

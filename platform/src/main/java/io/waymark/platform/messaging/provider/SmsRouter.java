@@ -9,6 +9,7 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.waymark.platform.messaging.provider.SmsProviderException.Kind;
 import io.waymark.platform.messaging.provider.SmsRoutingProperties.Route;
+import io.waymark.platform.template.SmsEncoding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -163,7 +164,7 @@ public class SmsRouter {
             .limitRefreshPeriod(Duration.ofSeconds(1))
             .timeoutDuration(settings.maxTotal())
             .build()));
-    for (int i = SegmentCounter.segments(body); i > 0; i--) {
+    for (int i = SmsEncoding.analyze(body).segments(); i > 0; i--) {
       if (System.nanoTime() > deadline || !limiter.acquirePermission()) {
         throw new SmsProviderException(Kind.RETRYABLE, "route " + route.brand() + "/" + route.country(), null,
             "the route's rate limit of " + perSecond + " segments/s left no slot within " + settings.maxTotal());

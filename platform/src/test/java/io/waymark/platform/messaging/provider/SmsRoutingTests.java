@@ -114,16 +114,4 @@ class SmsRoutingTests {
         List.of(route("*", "*", SenderType.LONG_CODE, "twilio")), Resilience.defaults())))
         .hasMessageStartingWith("waymark.sms.routes[0].providers: 'twilio' is not an enabled provider");
   }
-
-  @Test
-  void countsGsmAndUnicodeSegments() {
-    assertThat(SegmentCounter.segments("a".repeat(160))).isEqualTo(1);
-    assertThat(SegmentCounter.segments("a".repeat(161))).isEqualTo(2);
-    assertThat(SegmentCounter.segments("a".repeat(306))).isEqualTo(2);
-    assertThat(SegmentCounter.segments("€".repeat(80))).isEqualTo(1);
-    assertThat(SegmentCounter.segments("€".repeat(81))).isEqualTo(2);
-    assertThat(SegmentCounter.segments("é".repeat(160))).isEqualTo(1);
-    assertThat(SegmentCounter.segments("“quoted”" + "a".repeat(62))).isEqualTo(1);
-    assertThat(SegmentCounter.segments("“quoted”" + "a".repeat(63))).isEqualTo(2);
-  }
 }

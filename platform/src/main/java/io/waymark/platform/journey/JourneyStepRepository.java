@@ -1,0 +1,12 @@
+package io.waymark.platform.journey;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface JourneyStepRepository extends JpaRepository<JourneyStep, Long> {
+
+  List<JourneyStep> findByProcessInstanceKeyOrderById(long processInstanceKey);
+
+  List<JourneyStep> findByOutcomeOrderByIdDesc(JourneySteps.Outcome outcome, Pageable page);
+}

@@ -1,0 +1,4 @@
+package io.waymark.platform.template;
+
+/** How a template's message travels. */
+public enum Channel { SMS, EMAIL }

@@ -1,0 +1,134 @@
+package io.waymark.platform.template;
+
+import io.waymark.platform.support.InvalidInputException.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A template text parsed into literal text and tokens. Syntax: {@code {name}} or {@code {name|fallback}}; names are
+ * letters and digits in dot-separated parts ({@code appointment.time}); spaces around a name or fallback are ignored;
+ * a fallback runs to the closing brace and cannot hold braces; {@code {{} and {@code }}} are literal braces. Problems
+ * name their position as a 1-based character number.
+ */
+record TemplateText(List<Part> parts, List<Problem> problems) {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_-]*)*");
+
+  TemplateText {
+    parts = List.copyOf(parts);
+    problems = List.copyOf(problems);
+  }
+
+  sealed interface Part permits Literal, Token {
+  }
+
+  record Literal(String text) implements Part {
+  }
+
+  /**
+   * @param name the token's name
+   * @param fallback the text used when the token has no value, or null
+   * @param position 1-based character number of its opening brace
+   * @param source the token as written
+   */
+  record Token(String name, String fallback, int position, String source) implements Part {
+
+    /** The token as the author wrote it, for messages: {@code {firstName|there}}. */
+    @Override
+    public String toString() {
+      return source;
+    }
+  }
+
+  /** Parses {@code text}; problems are reported under {@code field}. */
+  static TemplateText parse(String text, String field) {
+    List<Part> parts = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      boolean doubled = i + 1 < text.length() && text.charAt(i + 1) == c;
+      if (c == '}') {
+        if (!doubled) {
+          problems.add(new Problem(field, "unmatched } at character " + (i + 1) + " (write }} for a literal brace)"));
+        }
+        literal.append('}');
+        i += doubled ? 2 : 1;
+      } else if (c != '{') {
+        literal.append(c);
+        i++;
+      } else if (doubled) {
+        literal.append('{');
+        i += 2;
+      } else {
+        int close = closing(text, i);
+        if (close < 0) {
+          problems.add(new Problem(field, "unclosed { at character " + (i + 1) + " (close it with }, or write {{ "
+              + "for a literal brace)"));
+          literal.append('{');
+          i++;
+          continue;
+        }
+        Token token = token(text.substring(i, close + 1), i + 1, field, problems);
+        if (token != null) {
+          if (!literal.isEmpty()) {
+            parts.add(new Literal(literal.toString()));
+            literal.setLength(0);
+          }
+          parts.add(token);
+        } else {
+          literal.append(text, i, close + 1);
+        }
+        i = close + 1;
+      }
+    }
+    if (!literal.isEmpty()) {
+      parts.add(new Literal(literal.toString()));
+    }
+    return new TemplateText(parts, problems);
+  }
+
+  /** The tokens in text order. */
+  List<Token> tokens() {
+    return parts.stream().filter(Token.class::isInstance).map(Token.class::cast).toList();
+  }
+
+  /** The closing brace of the token opened at {@code open}, or -1 when another brace or the end comes first. */
+  private static int closing(String text, int open) {
+    for (int j = open + 1; j < text.length(); j++) {
+      char c = text.charAt(j);
+      if (c == '}') {
+        return j;
+      }
+      if (c == '{' || c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static Token token(String source, int position, String field, List<Problem> problems) {
+    String inner = source.substring(1, source.length() - 1);
+    int bar = inner.indexOf('|');
+    String name = (bar < 0 ? inner : inner.substring(0, bar)).strip();
+    String fallback = bar < 0 ? null : inner.substring(bar + 1).strip();
+    if (name.isEmpty()) {
+      problems.add(new Problem(field, "empty token " + source + " at character " + position
+          + " (a token names a value, e.g. {firstName|there}; write {{ for a literal brace)"));
+      return null;
+    }
+    if (!NAME.matcher(name).matches()) {
+      problems.add(new Problem(field, source + " at character " + position + " is not a token name (letters and "
+          + "digits in dot-separated parts, e.g. {appointment.time}; write {{ for a literal brace)"));
+      return null;
+    }
+    if (fallback != null && fallback.isEmpty()) {
+      problems.add(new Problem(field, "token " + source + " at character " + position + " has an empty fallback: "
+          + "write the words to use when " + name + " is missing, e.g. {" + name + "|there}"));
+      return null;
+    }
+    return new Token(name, fallback, position, source);
+  }
+}

@@ -1,0 +1,97 @@
+package io.waymark.platform.template;
+
+import static io.waymark.platform.template.TemplateFixtures.contact;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The templates Waymark ships, installed once at start and never overwritten. */
+@SpringBootTest
+class BundledTemplatesTests {
+
+  static final Map<String, Object> VARIABLES = Map.of(
+      "link", Map.of("url", "https://wmk.io/l/x1"),
+      "appointment", Map.of("time", "2026-03-16T22:30:00Z"),
+      "cart", Map.of("url", "https://shop.example/c/1"),
+      "offer", Map.of("code", "SAVE20"),
+      "order", Map.of("number", "A-1001", "trackingUrl", "https://t.example/A1001"));
+
+  @Autowired MessageTemplates templates;
+  @Autowired BundledTemplates bundled;
+
+  @Test
+  void installsEveryBundledTemplateAsAnApprovedFirstVersion() {
+    assertThat(templates.list()).extracting(TemplateView::key).contains(
+        "lead-follow-up.first-text", "lead-follow-up.fallback-email",
+        "appointment-reminder.reminder-24h", "appointment-reminder.reminder-2h",
+        "cart-recovery.first-nudge", "cart-recovery.second-nudge-with-code",
+        "win-back.first", "win-back.second",
+        "shipping-update.shipped", "shipping-update.out-for-delivery", "shipping-update.delivered");
+    assertThat(templates.find("win-back.first")).get().satisfies(template -> {
+      assertThat(template.approvedVersion()).isEqualTo(1);
+      assertThat(template.versions()).singleElement().extracting(VersionView::approvedBy)
+          .isEqualTo("waymark (bundled)");
+    });
+    assertThat(templates.find("shipping-update.delivered")).get().extracting(TemplateView::messageClass)
+        .isEqualTo("transactional");
+    assertThat(templates.isSendable("lead-follow-up.fallback-email", Channel.EMAIL)).isTrue();
+  }
+
+  @Test
+  void rendersTheLeadFollowUpTextsForAContact() {
+    RenderedMessage text = templates.render("lead-follow-up.first-text", null, contact("Maya", null, null), Map.of());
+    assertThat(text.body()).isEqualTo("Hi Maya, thanks for reaching out to us! Reply with any question and a "
+        + "specialist will text you back. Reply STOP to opt out.");
+    assertThat(text.analysis().segments()).isEqualTo(1);
+    assertThat(text.optOutWording()).isTrue();
+    assertThat(text.messageClass()).isEqualTo("promotional");
+
+    RenderedMessage email = templates.render("lead-follow-up.fallback-email", null, contact(null, null, null),
+        Map.of("brand.name", "Acme"));
+    assertThat(email.subject()).isEqualTo("Following up on your enquiry");
+    assertThat(email.body()).isEqualTo("Hi there,\n\nwe texted you about your enquiry and have not heard back. "
+        + "Reply to this email or call us whenever suits you.\n\nKind regards,\nAcme");
+  }
+
+  @Test
+  void rendersEveryBundledSmsSoundlyWithOnlyTheRequiredValues() {
+    for (TemplateView template : templates.list()) {
+      if (template.key().startsWith("test.") || template.approvedVersion() == null) {
+        continue;
+      }
+      RenderedMessage message = templates.render(template.key(), null, contact(null, null, "America/Chicago"),
+          VARIABLES);
+      assertThat(message.body()).as(template.key()).doesNotContain("{", "}", "null").doesNotContain("  ");
+      if (message.channel() == Channel.SMS) {
+        assertThat(message.analysis().encoding()).as(template.key()).isEqualTo(SmsEncoding.Encoding.GSM_7);
+        assertThat(message.analysis().segments()).as(template.key()).isLessThanOrEqualTo(2);
+      }
+    }
+    assertThat(templates.render("appointment-reminder.reminder-24h", null, contact(null, null, "America/Chicago"),
+        VARIABLES).body()).isEqualTo("Hi there, a reminder of your appointment with us on Mon, Mar 16, 5:30 PM at "
+            + "our office. Need to change it? Reply to this message.");
+  }
+
+  @Test
+  void neverOverwritesEditsOrRetirementsOnTheNextStart() {
+    templates.draft("shipping-update.out-for-delivery",
+        DraftContent.sms("Order {order.number} arrives today: {order.trackingUrl}"));
+    templates.approve("shipping-update.out-for-delivery", 2, "ops@example.com");
+    templates.retire("win-back.second", 1, "ops@example.com");
+
+    assertThat(bundled.install()).isZero();
+
+    assertThat(templates.find("shipping-update.out-for-delivery")).get().satisfies(template -> {
+      assertThat(template.approvedVersion()).isEqualTo(2);
+      assertThat(template.versions()).hasSize(2);
+    });
+    assertThat(templates.find("win-back.second")).get().satisfies(template -> {
+      assertThat(template.approvedVersion()).isNull();
+      assertThat(template.versions()).hasSize(1);
+    });
+  }
+
+}
