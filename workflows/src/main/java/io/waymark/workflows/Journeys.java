@@ -13,9 +13,11 @@ public final class Journeys {
   public static final String LEAD_FOLLOW_UP = "lead-follow-up";
   /** Reminders 24 h and 2 h before an appointment, with reply 1 (confirm) and 2 (reschedule). */
   public static final String APPOINTMENT_REMINDER = "appointment-reminder";
+  /** Two nudges after an abandoned cart, stopped by the cart's conversion. */
+  public static final String CART_RECOVERY = "cart-recovery";
 
   /** Process ids of every bundled journey, in deployment order. */
-  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER);
+  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY);
 
   private Journeys() {
   }
