@@ -15,9 +15,11 @@ public final class Journeys {
   public static final String APPOINTMENT_REMINDER = "appointment-reminder";
   /** Two nudges after an abandoned cart, stopped by the cart's conversion. */
   public static final String CART_RECOVERY = "cart-recovery";
+  /** Two texts to a contact inactive for 60 days, with a holdout that receives nothing. */
+  public static final String WIN_BACK = "win-back";
 
   /** Process ids of every bundled journey, in deployment order. */
-  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY);
+  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK);
 
   private Journeys() {
   }
