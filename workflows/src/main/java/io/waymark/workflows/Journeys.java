@@ -17,9 +17,12 @@ public final class Journeys {
   public static final String CART_RECOVERY = "cart-recovery";
   /** Two texts to a contact inactive for 60 days, with a holdout that receives nothing. */
   public static final String WIN_BACK = "win-back";
+  /** Transactional alerts for one order: shipped, out for delivery, delivered. */
+  public static final String SHIPPING_UPDATE = "shipping-update";
 
   /** Process ids of every bundled journey, in deployment order. */
-  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK);
+  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK,
+      SHIPPING_UPDATE);
 
   private Journeys() {
   }
