@@ -213,6 +213,26 @@ class BundledJourneysTests {
     });
   }
 
+  /**
+   * A date-time that a mapping computes reaches workers and timers as a string written by FEEL's {@code string()}:
+   * Zeebe 8.6 (the embedded broker) writes a date-time value on a whole minute without its seconds ("10:00Z"),
+   * which {@code Instant.parse} in the workers refuses; the in-memory test engine (8.8) writes them, so only this
+   * rule catches it.
+   */
+  @ParameterizedTest
+  @FieldSource("LIBRARY")
+  void writesComputedInstantsAsStrings(String processId) throws Exception {
+    BpmnModelInstance model = read(processId);
+    List<String> sources = new java.util.ArrayList<>();
+    model.getModelElementsByType(ZeebeIoMapping.class).forEach(mapping -> {
+      mapping.getInputs().forEach(input -> sources.add(input.getSource()));
+      mapping.getOutputs().forEach(output -> sources.add(output.getSource()));
+    });
+    assertThat(sources).filteredOn(source -> source.contains("date and time(") || source.contains("now()"))
+        .isNotEmpty()
+        .allSatisfy(source -> assertThat(source).contains("string(date and time("));
+  }
+
   @ParameterizedTest
   @FieldSource("LIBRARY")
   void recordsExactlyTheOutcomesItDeclares(String processId) throws Exception {
