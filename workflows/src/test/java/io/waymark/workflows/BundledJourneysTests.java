@@ -11,6 +11,7 @@ import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
@@ -150,6 +151,15 @@ class BundledJourneysTests {
         .filteredOn(event -> !definitions(event, MessageEventDefinition.class).isEmpty())
         .allSatisfy(event -> assertThat(event.getPreviousNodes().list()).as("%s waits beside a timer", event.getId())
             .allSatisfy(previous -> assertThat(previous).isInstanceOf(EventBasedGateway.class)));
+  }
+
+  /** bpmnlint's no-gateway-join-fork (an error in Camunda's compatibility linting): a loop back joins first. */
+  @ParameterizedTest
+  @FieldSource("BUNDLED")
+  void neverJoinsAndForksInOneGateway(String processId) throws Exception {
+    assertThat(read(processId).getModelElementsByType(Gateway.class)).allSatisfy(gateway ->
+        assertThat(gateway.getIncoming().size() > 1 && gateway.getOutgoing().size() > 1)
+            .as("%s joins and forks", gateway.getId()).isFalse());
   }
 
   @ParameterizedTest
