@@ -11,9 +11,18 @@ import java.util.List;
 public final class Journeys {
 
   public static final String LEAD_FOLLOW_UP = "lead-follow-up";
+  /** Reminders 24 h and 2 h before an appointment, with reply 1 (confirm) and 2 (reschedule). */
+  public static final String APPOINTMENT_REMINDER = "appointment-reminder";
+  /** Two nudges after an abandoned cart, stopped by the cart's conversion. */
+  public static final String CART_RECOVERY = "cart-recovery";
+  /** Two texts to a contact inactive for 60 days, with a holdout that receives nothing. */
+  public static final String WIN_BACK = "win-back";
+  /** Transactional alerts for one order: shipped, out for delivery, delivered. */
+  public static final String SHIPPING_UPDATE = "shipping-update";
 
   /** Process ids of every bundled journey, in deployment order. */
-  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP);
+  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK,
+      SHIPPING_UPDATE);
 
   private Journeys() {
   }

@@ -72,7 +72,7 @@ class BundledTemplatesTests {
     }
     assertThat(templates.render("appointment-reminder.reminder-24h", null, contact(null, null, "America/Chicago"),
         VARIABLES).body()).isEqualTo("Hi there, a reminder of your appointment with us on Mon, Mar 16, 5:30 PM at "
-            + "our office. Need to change it? Reply to this message.");
+            + "our office. Reply 1 to confirm or 2 to reschedule.");
   }
 
   @Test

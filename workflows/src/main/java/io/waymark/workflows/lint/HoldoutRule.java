@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Rule {@code holdout} (warning): a promotional journey (process property {@code messageClass} or a send's
  * {@code messageClass} input is {@code promotional}) holds out a share of its audience so its lift can be measured,
- * declared in process property {@code holdout} (e.g. {@code 10%}), or says why not in {@code holdoutWaiver}.
+ * declared in process property {@code holdoutShare} (percent, e.g. {@code 10}; {@code holdout} is read as the same), or
+ * says why not in {@code holdoutWaiver}.
  */
 final class HoldoutRule implements LintRule {
 
@@ -17,12 +18,12 @@ final class HoldoutRule implements LintRule {
   @Override
   public void check(JourneyModel journey, List<Finding> findings) {
     Map<String, String> properties = journey.properties();
-    if (!isPromotional(journey, properties) || present(properties.get("holdout"))
-        || present(properties.get("holdoutWaiver"))) {
+    if (!isPromotional(journey, properties) || present(properties.get("holdoutShare"))
+        || present(properties.get("holdout")) || present(properties.get("holdoutWaiver"))) {
       return;
     }
     findings.add(Finding.warning(RULE, journey.id(), "a promotional journey without a holdout: add process property "
-        + "'holdout' (the share held out to measure lift, e.g. 10%) or 'holdoutWaiver' (why there is none)"));
+        + "'holdoutShare' (the percent held out to measure lift, e.g. 10) or 'holdoutWaiver' (why there is none)"));
   }
 
   private static boolean isPromotional(JourneyModel journey, Map<String, String> properties) {
