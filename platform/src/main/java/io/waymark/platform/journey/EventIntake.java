@@ -111,6 +111,11 @@ public class EventIntake {
     return new Accepted(run.toView(), null, false);
   }
 
+  /** The journey an event type starts ({@code waymark.journeys.triggers}), if any. */
+  public Optional<String> journeyStartedBy(String eventType) {
+    return Optional.ofNullable(triggers.triggers().get(eventType));
+  }
+
   /** Refuses an event without an attribute its journey names in {@code requiredAttributes}, naming the path. */
   private void requireAttributes(TriggerEvent event, String processId) {
     for (String path : catalog.requiredAttributes(processId)) {

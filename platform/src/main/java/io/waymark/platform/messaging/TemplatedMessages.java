@@ -61,7 +61,8 @@ public class TemplatedMessages {
     }
     RenderedMessage rendered;
     try {
-      rendered = templates.render(request.templateKey(), null, contact.get(), variables(request.variables()));
+      rendered = templates.render(request.templateKey(), request.templateVersion(), contact.get(),
+          variables(request.variables()));
     } catch (TemplateRenderException e) {
       LOG.info("SMS {} not sent: {}", request.idempotencyKey(), e.getMessage());
       return new SmsOutcome(SmsOutcome.Status.FAILED, null, null, "TEMPLATE_RENDER: " + e.getMessage(), false);
@@ -113,17 +114,25 @@ public class TemplatedMessages {
    * An SMS from a template for one journey step: {@code idempotencyKey} as for {@link SmsRequest};
    * {@code messageClass} as the journey names it (may be null; the template's applies); {@code variables} the
    * journey's; {@code answers} the answer keys of the question the message asks, each with the reply class it
-   * stands for ({@code "1" -> "HOT"}; null or empty: it asks none).
+   * stands for ({@code "1" -> "HOT"}; null or empty: it asks none); {@code templateVersion} the version to send, which
+   * must still be the approved one (a campaign pins what its approver saw), or null for whichever is approved now.
    */
   public record TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
       String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
-      Instant notAfter, Map<String, ?> answers) {
+      Instant notAfter, Map<String, ?> answers, Integer templateVersion) {
+
+    public TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
+        String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
+        Instant notAfter, Map<String, ?> answers) {
+      this(idempotencyKey, contactId, templateKey, topic, messageClass, brand, variables, processInstanceKey,
+          elementId, notAfter, answers, null);
+    }
 
     public TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
         String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
         Instant notAfter) {
       this(idempotencyKey, contactId, templateKey, topic, messageClass, brand, variables, processInstanceKey,
-          elementId, notAfter, null);
+          elementId, notAfter, null, null);
     }
 
     String brandOrDefault() {
