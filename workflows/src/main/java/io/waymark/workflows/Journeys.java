@@ -19,10 +19,15 @@ public final class Journeys {
   public static final String WIN_BACK = "win-back";
   /** Transactional alerts for one order: shipped, out for delivery, delivered. */
   public static final String SHIPPING_UPDATE = "shipping-update";
+  /**
+   * One run of a campaign: a send to a segment's audience, resolved in batches, approved when large or sensitive, sent
+   * in batches at the route's speed. Started by campaigns, not by events.
+   */
+  public static final String CAMPAIGN_SEND = "campaign-send";
 
   /** Process ids of every bundled journey, in deployment order. */
   public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK,
-      SHIPPING_UPDATE);
+      SHIPPING_UPDATE, CAMPAIGN_SEND);
 
   private Journeys() {
   }

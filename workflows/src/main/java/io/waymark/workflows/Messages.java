@@ -32,6 +32,15 @@ public final class Messages {
    */
   public static final String SHIPMENT_UPDATED = "shipment-updated";
 
+  /**
+   * An approver decided on an approval request; correlation key: the approval id. Carries {@code approvalDecision}
+   * (APPROVED or REJECTED), {@code approvalDecidedBy} and {@code approvalReason}.
+   */
+  public static final String APPROVAL_DECIDED = "approval-decided";
+
+  /** The campaign was cancelled: its run stops at once (outcome CANCELLED); correlation key: the campaign run id. */
+  public static final String CAMPAIGN_CANCELLED = "campaign-cancelled";
+
   /** The conversion key of a cart, as cart-recovery subscribes to it. */
   public static String cartConversionKey(String cartId) {
     return "cart:" + cartId;

@@ -40,14 +40,26 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Every bundled journey parses, validates, names its metadata, passes the journey linter (warnings allowed), uses only
- * job types a worker serves, checks consent right before every send, bounds every wait by a timer and stops when the
- * contact opts out. The journey library (every bundled journey but lead-follow-up, which predates these rules: see
- * JOURNEYS.md) also sends templates only, with a send window, stops on every rule through an interrupting event
- * subprocess, records only the outcomes it declares and, where promotional, has a holdout or says why not.
+ * job types a worker serves and bounds every wait by a timer. A journey about one contact checks consent right before
+ * every send and stops when the contact opts out; an audience journey (campaign-send) resolves its audience before it
+ * sends in batches, never holds contact ids in variables, and stops when its campaign is cancelled. The journey
+ * library (every bundled journey but lead-follow-up, which predates these rules: see JOURNEYS.md) also sends templates
+ * only, with a send window, stops on every rule through an interrupting event subprocess, records only the outcomes it
+ * declares and, where promotional, has a holdout or says why not.
  */
 class BundledJourneysTests {
 
   static final List<String> BUNDLED = Journeys.BUNDLED;
+
+  /** Journeys that act on a resolved audience, never on one contact. */
+  static final List<String> AUDIENCE_JOURNEYS = List.of(Journeys.CAMPAIGN_SEND);
+
+  /** Journeys about one contact: every bundled journey but the audience journeys. */
+  static final List<String> CONTACT_JOURNEYS = BUNDLED.stream().filter(id -> !AUDIENCE_JOURNEYS.contains(id)).toList();
+
+  /** The library and campaign-send: they declare their outcomes and their holdout (or why not) as properties. */
+  static final List<String> LIBRARY_AND_CAMPAIGN = List.of(Journeys.APPOINTMENT_REMINDER, Journeys.CART_RECOVERY,
+      Journeys.WIN_BACK, Journeys.SHIPPING_UPDATE, Journeys.CAMPAIGN_SEND);
 
   static final List<String> LIBRARY = List.of(Journeys.APPOINTMENT_REMINDER, Journeys.CART_RECOVERY, Journeys.WIN_BACK,
       Journeys.SHIPPING_UPDATE);
@@ -109,7 +121,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("BUNDLED")
+  @FieldSource("CONTACT_JOURNEYS")
   void checksConsentRightBeforeEverySend(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     assertThat(tasksOfType(model, JobTypes.SEND_SMS)).isNotEmpty().allSatisfy(send -> {
@@ -130,7 +142,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("BUNDLED")
+  @FieldSource("CONTACT_JOURNEYS")
   void sendsOnTheTopicAndMessageClassItDeclares(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     Map<String, String> properties = properties(model, processId);
@@ -180,7 +192,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("BUNDLED")
+  @FieldSource("CONTACT_JOURNEYS")
   void stopsAtOnceWhenTheContactOptsOut(String processId) throws Exception {
     assertThat(stopRules(read(processId))).anySatisfy(start ->
         assertThat(definitions(start, MessageEventDefinition.class)).singleElement().satisfies(definition -> {
@@ -246,7 +258,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("LIBRARY")
+  @FieldSource("LIBRARY_AND_CAMPAIGN")
   void recordsExactlyTheOutcomesItDeclares(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     Set<String> declared = Arrays.stream(properties(model, processId).get("outcomes").split(","))
@@ -257,7 +269,69 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("LIBRARY")
+  @FieldSource("AUDIENCE_JOURNEYS")
+  void resolvesTheAudienceAndSendsItInNumberedBatches(String processId) throws Exception {
+    BpmnModelInstance model = read(processId);
+    assertThat(tasksOfType(model, JobTypes.SEND_SMS)).isEmpty();
+    assertThat(tasksOfType(model, JobTypes.CHECK_CONSENT)).isEmpty();
+    assertThat(tasksOfType(model, JobTypes.RESOLVE_AUDIENCE)).singleElement().satisfies(resolve -> {
+      ZeebeIoMapping mapping = resolve.getSingleExtensionElement(ZeebeIoMapping.class);
+      assertThat(mapping.getOutputs()).extracting(o -> o.getTarget())
+          .containsExactlyInAnyOrder("audienceSize", "batchCount", "approvalRequired", "batchNumbers");
+      assertThat(mapping.getOutputs()).filteredOn(o -> o.getTarget().equals("batchNumbers")).singleElement()
+          .satisfies(o -> assertThat(o.getSource()).as("batch numbers come from the count, never from contacts")
+              .contains("for i in 1..batchCount return i"));
+    });
+    assertThat(tasksOfType(model, JobTypes.SEND_BATCH)).isNotEmpty().allSatisfy(send -> {
+      var loop = (io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics)
+          send.getLoopCharacteristics();
+      assertThat(loop).as("%s is a multi-instance task", send.getId()).isNotNull();
+      assertThat(loop.isSequential()).as("%s sends one batch at a time", send.getId()).isTrue();
+      var characteristics = loop.getSingleExtensionElement(
+          io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics.class);
+      assertThat(characteristics.getInputCollection()).isEqualTo("=batchNumbers");
+      assertThat(characteristics.getInputElement()).isEqualTo("batchNumber");
+      assertThat(inputs(send)).containsKeys("campaignRunId", "batchNumber")
+          .doesNotContainKeys("templateId", "body", "topic");
+    });
+  }
+
+  @ParameterizedTest
+  @FieldSource("AUDIENCE_JOURNEYS")
+  void stopsWhenTheCampaignIsCancelledOrRunsTooLong(String processId) throws Exception {
+    List<StartEvent> rules = stopRules(read(processId));
+    assertThat(rules).as("campaign cancelled").anySatisfy(start ->
+        assertThat(definitions(start, MessageEventDefinition.class)).singleElement().satisfies(definition -> {
+          assertThat(definition.getMessage().getName()).isEqualTo(Messages.CAMPAIGN_CANCELLED);
+          assertThat(definition.getMessage().getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
+              .isEqualTo("=campaignRunId");
+        }));
+    assertThat(rules).as("maximum duration").anySatisfy(start ->
+        assertThat(definitions(start, TimerEventDefinition.class)).singleElement()
+            .satisfies(timer -> assertThat(timer.getTimeDuration().getTextContent()).isEqualTo("=maxDuration")));
+  }
+
+  @ParameterizedTest
+  @FieldSource("AUDIENCE_JOURNEYS")
+  void waitsForTheApprovalDecisionUntilTheRequestExpires(String processId) throws Exception {
+    BpmnModelInstance model = read(processId);
+    assertThat(tasksOfType(model, JobTypes.REQUEST_APPROVAL)).singleElement().satisfies(request -> {
+      FlowNode next = request.getOutgoing().iterator().next().getTarget();
+      assertThat(next).isInstanceOf(EventBasedGateway.class);
+      assertThat(next.getSucceedingNodes().list()).anySatisfy(event ->
+          assertThat(definitions(event, MessageEventDefinition.class)).singleElement().satisfies(d -> {
+            assertThat(d.getMessage().getName()).isEqualTo(Messages.APPROVAL_DECIDED);
+            assertThat(d.getMessage().getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
+                .isEqualTo("=approvalId");
+          }));
+      assertThat(next.getSucceedingNodes().list()).anySatisfy(event ->
+          assertThat(definitions(event, TimerEventDefinition.class)).singleElement()
+              .satisfies(timer -> assertThat(timer.getTimeDate().getTextContent()).isEqualTo("=approvalExpiresAt")));
+    });
+  }
+
+  @ParameterizedTest
+  @FieldSource("LIBRARY_AND_CAMPAIGN")
   void hasAHoldoutOrSaysWhyNotWhenPromotional(String processId) throws Exception {
     Map<String, String> properties = properties(read(processId), processId);
     if (properties.get("messageClass").equals("promotional")) {

@@ -118,15 +118,27 @@ class ElementTemplatesTests {
 
   @Test
   void sendsNameAnApprovedTemplateAndNeverCarryTheirText() throws IOException {
-    for (String send : List.of(JobTypes.SEND_SMS, JobTypes.SEND_EMAIL, JobTypes.SEND_BATCH)) {
+    for (String send : List.of(JobTypes.SEND_SMS, JobTypes.SEND_EMAIL)) {
       List<String> inputs = inputNames(template(send));
       assertThat(inputs).as(send).contains("templateId").doesNotContain("body", "subject", "text");
     }
   }
 
+  /**
+   * A batch sends what its campaign names: the template (approved, its version pinned at resolution), the topic the
+   * audience was resolved for and the brand all come from the campaign run, so that a model cannot send an approved
+   * campaign's audience anything else.
+   */
+  @Test
+  void batchSendsTakeTheirTemplateAndTopicFromTheCampaignRun() throws IOException {
+    assertThat(inputNames(template(JobTypes.SEND_BATCH))).containsExactly("campaignRunId", "batchNumber");
+    assertThat(inputNames(template(JobTypes.RESOLVE_AUDIENCE))).containsExactly("campaignRunId");
+    assertThat(inputNames(template(JobTypes.REQUEST_APPROVAL))).containsExactly("campaignRunId");
+  }
+
   @Test
   void smsSendsAndConsentChecksOfferTheRealMessageClasses() throws IOException {
-    for (String jobType : List.of(JobTypes.CHECK_CONSENT, JobTypes.SEND_SMS, JobTypes.SEND_BATCH)) {
+    for (String jobType : List.of(JobTypes.CHECK_CONSENT, JobTypes.SEND_SMS)) {
       JsonNode messageClass = bound(template(jobType), "zeebe:input")
           .filter(p -> "messageClass".equals(p.path("binding").path("name").asText())).findFirst().orElseThrow();
       assertThat(messageClass.path("type").asText()).isEqualTo("Dropdown");
@@ -142,6 +154,9 @@ class ElementTemplatesTests {
     assertThat(outputs(JobTypes.SEND_SMS)).containsExactly("smsMessageId");
     assertThat(outputs(JobTypes.SEND_EMAIL)).containsExactly("emailStatus", "emailId");
     assertThat(outputs(JobTypes.RECORD_OUTCOME)).isEmpty();
+    assertThat(outputs(JobTypes.RESOLVE_AUDIENCE)).containsExactly("audienceSize", "batchCount", "approvalRequired");
+    assertThat(outputs(JobTypes.REQUEST_APPROVAL)).containsExactly("approvalId", "approvalExpiresAt");
+    assertThat(outputs(JobTypes.SEND_BATCH)).containsExactly("sentCount", "suppressedCount", "failedCount");
   }
 
   private static List<String> outputs(String jobType) throws IOException {

@@ -25,20 +25,50 @@ import java.util.Set;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * Rule {@code consent-before-send}: every path to a {@code send-sms} or {@code send-batch} task passes a
- * {@code check-consent} task first, from every start event: the process's, every event subprocess's (they may fire
- * before any check) and through boundary events (leaving a task by one does not complete it, so a consent check left
- * that way does not count). Embedded subprocesses are entered and left through their own flows; link events are
- * followed. A breadth-first search over (element, consent checked) states finds the shortest offending path.
+ * Rule {@code consent-before-send}: every path to a send passes the consent check that fits the send, from every start
+ * event: the process's, every event subprocess's (they may fire before any check) and through boundary events
+ * (leaving a task by one does not complete it, so a check left that way does not count). Embedded subprocesses are
+ * entered and left through their own flows; link events are followed. A breadth-first search over (element, checks
+ * passed) states finds the shortest offending path.
+ *
+ * <p>Which check fits which send:
+ * <ul>
+ * <li>{@code send-sms} texts one contact: a {@code check-consent} task (consent and the send policy for that contact)
+ * must come first.</li>
+ * <li>{@code send-batch} texts the members of a resolved audience: a {@code resolve-audience} task must come first. It
+ * is the consent check for the audience as a whole: only contacts whose consent for the campaign's topic is granted
+ * and who are not suppressed enter the snapshot (segments apply exactly what the consent ledger decides), and
+ * {@code send-batch} then asks consent and the send policy again for each contact at the moment of sending. A
+ * {@code check-consent} task is about one contact, so it does not clear a batch; nor does {@code resolve-audience}
+ * clear a {@code send-sms}.</li>
+ * </ul>
  */
 final class ConsentBeforeSendRule implements LintRule {
 
   static final String RULE = "consent-before-send";
   static final Set<String> SENDS = Set.of(JobTypes.SEND_SMS, JobTypes.SEND_BATCH);
-  private static final Set<String> CHECKS = Set.of(JobTypes.CHECK_CONSENT);
+  private static final Set<String> CONTACT_CHECKS = Set.of(JobTypes.CHECK_CONSENT);
+  private static final Set<String> AUDIENCE_CHECKS = Set.of(JobTypes.RESOLVE_AUDIENCE);
   private static final int PATH_SHOWN = 12;
 
-  private record State(FlowNode node, boolean checked) {
+  /** Where a path is, and whether it passed a contact's consent check and an audience's resolution on the way. */
+  private record State(FlowNode node, boolean checked, boolean resolved) {
+
+    State at(FlowNode next) {
+      return new State(next, checked, resolved);
+    }
+
+    /** The state after completing this state's node (a check completed counts from here on). */
+    State completed() {
+      return new State(node, checked || JourneyModel.hasJobType(node, CONTACT_CHECKS),
+          resolved || JourneyModel.hasJobType(node, AUDIENCE_CHECKS));
+    }
+
+    /** Whether this node sends without the check its kind of send needs. */
+    boolean sendsUnchecked() {
+      return JourneyModel.hasJobType(node, Set.of(JobTypes.SEND_SMS)) && !checked
+          || JourneyModel.hasJobType(node, Set.of(JobTypes.SEND_BATCH)) && !resolved;
+    }
   }
 
   @Override
@@ -52,7 +82,7 @@ final class ConsentBeforeSendRule implements LintRule {
     for (FlowNode node : nodes) {
       if (node instanceof StartEvent && (node.getParentElement() instanceof Process
           || JourneyModel.isEventSubProcess(node.getParentElement()))) {
-        State start = new State(node, false);
+        State start = new State(node, false, false);
         reachedFrom.put(start, null);
         queue.add(start);
       }
@@ -60,11 +90,8 @@ final class ConsentBeforeSendRule implements LintRule {
     Set<FlowNode> reported = new HashSet<>();
     while (!queue.isEmpty()) {
       State state = queue.poll();
-      if (!state.checked() && JourneyModel.hasJobType(state.node(), SENDS) && reported.add(state.node())) {
-        findings.add(Finding.error(RULE, state.node().getId(), "sends an SMS ("
-            + JourneyModel.jobType(state.node()).orElseThrow() + ") on a path that passes no consent check: "
-            + path(state, reachedFrom) + ". Put a check-consent task before it on every path (event subprocesses "
-            + "and boundary events included)"));
+      if (state.sendsUnchecked() && reported.add(state.node())) {
+        findings.add(Finding.error(RULE, state.node().getId(), message(state, reachedFrom)));
       }
       for (State next : successors(state)) {
         if (!reachedFrom.containsKey(next)) {
@@ -75,18 +102,31 @@ final class ConsentBeforeSendRule implements LintRule {
     }
   }
 
+  private static String message(State state, Map<State, State> reachedFrom) {
+    String type = JourneyModel.jobType(state.node()).orElseThrow();
+    if (type.equals(JobTypes.SEND_BATCH)) {
+      return "sends an SMS batch (send-batch) on a path that resolves no audience: " + path(state, reachedFrom)
+          + ". Put a resolve-audience task before it on every path (event subprocesses and boundary events included):"
+          + " it takes only the contacts whose consent for the topic stands and who are not suppressed, and "
+          + "send-batch asks again for each at the moment of sending; a check-consent is about one contact and does"
+          + " not clear a batch";
+    }
+    return "sends an SMS (" + type + ") on a path that passes no consent check: " + path(state, reachedFrom)
+        + ". Put a check-consent task before it on every path (event subprocesses and boundary events included)";
+  }
+
   private static List<State> successors(State state) {
     FlowNode node = state.node();
-    boolean after = state.checked() || JourneyModel.hasJobType(node, CHECKS);
+    State after = state.completed();
     List<State> next = new ArrayList<>();
     List<FlowNode> inside = node instanceof SubProcess sub && !sub.triggeredByEvent() ? entries(sub) : List.of();
     if (!inside.isEmpty()) {
       // entered, not completed: its outgoing flows are reached from its inner ends
-      inside.forEach(entry -> next.add(new State(entry, state.checked())));
+      inside.forEach(entry -> next.add(state.at(entry)));
     } else {
       for (SequenceFlow flow : node.getOutgoing()) {
         if (flow.getTarget() != null) {
-          next.add(new State(flow.getTarget(), after));
+          next.add(after.at(flow.getTarget()));
         }
       }
       if (node.getOutgoing().isEmpty() && !isErrorEnd(node)) {
@@ -95,12 +135,12 @@ final class ConsentBeforeSendRule implements LintRule {
     }
     if (node instanceof Activity activity) {
       for (BoundaryEvent boundary : activity.getBoundaryEvents().list()) {
-        next.add(new State(boundary, state.checked()));
+        next.add(state.at(boundary));
       }
     }
     if (node instanceof IntermediateThrowEvent thrower) {
       JourneyModel.definition(thrower, LinkEventDefinition.class).map(LinkEventDefinition::getName)
-          .ifPresent(link -> linkCatches(thrower, link).forEach(c -> next.add(new State(c, after))));
+          .ifPresent(link -> linkCatches(thrower, link).forEach(c -> next.add(after.at(c))));
     }
     return next;
   }
@@ -114,17 +154,17 @@ final class ConsentBeforeSendRule implements LintRule {
   }
 
   /** A scope whose last token ended completes: go on after it (an event subprocess completes its parent scope). */
-  private static void completeScope(ModelElementInstance scope, boolean checked, List<State> next) {
+  private static void completeScope(ModelElementInstance scope, State after, List<State> next) {
     if (!(scope instanceof SubProcess sub)) {
       return;
     }
     if (sub.triggeredByEvent() || sub.getOutgoing().isEmpty()) {
-      completeScope(sub.getParentElement(), checked, next);
+      completeScope(sub.getParentElement(), after, next);
       return;
     }
     for (SequenceFlow flow : sub.getOutgoing()) {
       if (flow.getTarget() != null) {
-        next.add(new State(flow.getTarget(), checked));
+        next.add(after.at(flow.getTarget()));
       }
     }
   }

@@ -3,6 +3,8 @@ package io.waymark.workflows.lint;
 import static io.waymark.workflows.lint.JourneyLinterTests.findings;
 import static io.waymark.workflows.lint.LintFixtures.checkConsent;
 import static io.waymark.workflows.lint.LintFixtures.journey;
+import static io.waymark.workflows.lint.LintFixtures.resolveAudience;
+import static io.waymark.workflows.lint.LintFixtures.sendBatch;
 import static io.waymark.workflows.lint.LintFixtures.sendSms;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,6 +124,59 @@ class ConsentBeforeSendTests {
         .endEvent("End_Sent")
         .done();
 
-    assertThat(findings(lint(model))).containsExactly("ERROR consent-before-send Task_SendBatch");
+    LintReport report = lint(model);
+
+    assertThat(findings(report)).containsExactly("ERROR consent-before-send Task_SendBatch");
+    assertThat(report.errors().getFirst().message()).contains("resolve-audience")
+        .contains("StartEvent_Campaign → Task_SendBatch");
+  }
+
+  @Test
+  void acceptsABatchSendAfterTheAudienceWasResolvedWithConsentApplied() {
+    BpmnModelInstance model = journey("lint-batch-resolved").startEvent("StartEvent_Campaign")
+        .serviceTask("Task_ResolveAudience", resolveAudience())
+        .exclusiveGateway("Gateway_AnyoneToText").defaultFlow()
+        .serviceTask("Task_SendBatch", sendBatch()).endEvent("End_Sent")
+        .moveToNode("Gateway_AnyoneToText").condition("=batchCount = 0").endEvent("End_Empty")
+        .done();
+
+    assertThat(lint(model).findings()).isEmpty();
+  }
+
+  @Test
+  void doesNotCountAContactsConsentCheckForABatch() {
+    BpmnModelInstance model = journey("lint-batch-contact-check").startEvent("StartEvent_Campaign")
+        .serviceTask("Task_CheckConsent", checkConsent())
+        .serviceTask("Task_SendBatch", sendBatch()).endEvent("End_Sent")
+        .done();
+
+    LintReport report = lint(model);
+
+    assertThat(findings(report)).containsExactly("ERROR consent-before-send Task_SendBatch");
+    assertThat(report.errors().getFirst().message()).contains("a check-consent is about one contact");
+  }
+
+  @Test
+  void doesNotCountAResolvedAudienceForASingleSend() {
+    BpmnModelInstance model = journey("lint-single-after-audience").startEvent("StartEvent_Campaign")
+        .serviceTask("Task_ResolveAudience", resolveAudience())
+        .serviceTask("Task_SendSms", sendSms()).endEvent("End_Sent")
+        .done();
+
+    assertThat(findings(lint(model))).containsExactly("ERROR consent-before-send Task_SendSms");
+  }
+
+  @Test
+  void refusesABatchSendInAnEventSubprocessThatResolvesNothing() {
+    BpmnModelInstance model = journey("lint-batch-subprocess")
+        .eventSubProcess("SubProcess_Resend", resend -> resend.startEvent("StartEvent_Resend")
+            .interrupting(true).timerWithDuration("P1D")
+            .serviceTask("Task_ResendBatch", sendBatch()).endEvent("End_Resent"))
+        .startEvent("StartEvent_Campaign")
+        .serviceTask("Task_ResolveAudience", resolveAudience())
+        .serviceTask("Task_SendBatch", sendBatch()).endEvent("End_Sent")
+        .done();
+
+    assertThat(findings(lint(model))).containsExactly("ERROR consent-before-send Task_ResendBatch");
   }
 }

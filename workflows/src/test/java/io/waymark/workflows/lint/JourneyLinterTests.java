@@ -169,12 +169,48 @@ class JourneyLinterTests {
 
   @Test
   void knowsTheJobTypesItIsGiven() {
-    BpmnModelInstance model = journey("lint-batch").startEvent("StartEvent_Campaign")
-        .serviceTask("Task_CheckConsent", checkConsent())
-        .serviceTask("Task_SendBatch", t -> t.zeebeJobType("send-batch").zeebeInput("=batch", "batch"))
+    BpmnModelInstance model = journey("lint-crm").startEvent("StartEvent_Lead")
+        .serviceTask("Task_CreateCrmTask", t -> t.zeebeJobType("create-crm-task"))
+        .endEvent("End_Done").done();
+
+    assertThat(findings(linter.lint(model))).containsExactly("ERROR known-job-types Task_CreateCrmTask");
+    assertThat(new JourneyLinter(JobTypes.DECLARED, LintFixtures.CATALOG).lint(model).findings()).isEmpty();
+  }
+
+  @Test
+  void servesTheCampaignJobTypes() {
+    BpmnModelInstance model = audienceJourney("lint-campaign").startEvent("StartEvent_Run")
+        .serviceTask("Task_ResolveAudience", LintFixtures.resolveAudience())
+        .serviceTask("Task_RequestApproval", t -> t.zeebeJobType("request-approval"))
+        .serviceTask("Task_SendBatch", LintFixtures.sendBatch())
         .endEvent("End_Sent").done();
 
-    assertThat(findings(linter.lint(model))).containsExactly("ERROR known-job-types Task_SendBatch");
-    assertThat(new JourneyLinter(JobTypes.DECLARED, LintFixtures.CATALOG).lint(model).findings()).isEmpty();
+    assertThat(linter.lint(model).findings()).isEmpty();
+  }
+
+  @Test
+  void asksNoOptOutStopRuleOfAJourneyThatOnlyTextsAnAudience() {
+    BpmnModelInstance audience = audienceJourney("lint-audience").startEvent("StartEvent_Run")
+        .serviceTask("Task_ResolveAudience", LintFixtures.resolveAudience())
+        .serviceTask("Task_SendBatch", LintFixtures.sendBatch())
+        .endEvent("End_Sent").done();
+    BpmnModelInstance mixed = audienceJourney("lint-mixed").startEvent("StartEvent_Run")
+        .serviceTask("Task_ResolveAudience", LintFixtures.resolveAudience())
+        .serviceTask("Task_SendBatch", LintFixtures.sendBatch())
+        .serviceTask("Task_SendEmail", t -> t.zeebeJobType("send-email").zeebeInput("appointment.email", "templateId"))
+        .endEvent("End_Sent").done();
+
+    assertThat(linter.lint(audience).findings()).isEmpty();
+    assertThat(findings(linter.lint(mixed))).containsExactly("ERROR opt-out-stop-rule lint-mixed");
+  }
+
+  /** A process with the journey metadata and no opt-out stop rule, as an audience journey has. */
+  private static io.camunda.zeebe.model.bpmn.builder.ProcessBuilder audienceJourney(String processId) {
+    return Bpmn.createExecutableProcess(processId)
+        .zeebeProperty("goal", "Every member gets the text once")
+        .zeebeProperty("trigger", "a campaign run")
+        .zeebeProperty("stopRules", "campaign cancelled")
+        .zeebeProperty("fallback", "none")
+        .zeebeProperty("messageClass", "alert");
   }
 }

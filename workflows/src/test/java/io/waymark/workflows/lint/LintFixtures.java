@@ -52,6 +52,15 @@ public final class LintFixtures {
         .zeebeInput("alert", "messageClass");
   }
 
+  static Consumer<ServiceTaskBuilder> resolveAudience() {
+    return task -> task.zeebeJobType("resolve-audience").zeebeInput("=campaignRunId", "campaignRunId");
+  }
+
+  static Consumer<ServiceTaskBuilder> sendBatch() {
+    return task -> task.zeebeJobType("send-batch").zeebeInput("=campaignRunId", "campaignRunId")
+        .zeebeInput("=batchNumber", "batchNumber");
+  }
+
   static Consumer<ServiceTaskBuilder> sendSms() {
     return task -> task.zeebeJobType("send-sms").zeebeInput("appointment.reminder", "templateId")
         .zeebeInput("appointments", "topic").zeebeInput("alert", "messageClass");
