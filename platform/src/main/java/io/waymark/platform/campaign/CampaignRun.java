@@ -22,6 +22,9 @@ class CampaignRun {
   static final String PREVIOUS_RUN_LIVE = "PREVIOUS_RUN_LIVE";
   /** Outcome of a fire Waymark was not running for (missed by more than the catch-up window). */
   static final String MISSED = "MISSED";
+  /** Outcome of a run still live an hour after its send window closed: its instance is gone. */
+  static final String ABANDONED = "ABANDONED";
+  static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(1);
   /** Outcome of a run cancelled before its instance started. */
   static final String CANCELLED = "CANCELLED";
 
@@ -100,9 +103,17 @@ class CampaignRun {
     return status == Status.REQUESTED || status == Status.RUNNING;
   }
 
-  /** Whether batches may still be sent: running and not asked to stop. */
+  /**
+   * Whether batches may still be sent: live and not asked to stop. REQUESTED counts: the instance may reach its first
+   * batch before its starter has recorded it.
+   */
   boolean sending() {
-    return status == Status.RUNNING && cancelRequestedAt == null;
+    return live() && cancelRequestedAt == null;
+  }
+
+  /** A live run long past its send window (its instance was cancelled outside Waymark, say): it will never end. */
+  boolean abandoned(Instant now) {
+    return live() && sendNotAfter.plus(ABANDONED_AFTER).isBefore(now);
   }
 
   Instant sendNotAfter() {

@@ -13,6 +13,4 @@ interface CampaignRunRepository extends JpaRepository<CampaignRun, Long> {
   List<CampaignRun> findByCampaignIdAndStatusIn(long campaignId, List<CampaignRun.Status> statuses);
 
   boolean existsByCampaignIdAndFireTime(long campaignId, java.time.Instant fireTime);
-
-  boolean existsByCampaignIdAndStatusIn(long campaignId, List<CampaignRun.Status> statuses);
 }

@@ -245,7 +245,7 @@ public class Campaigns {
     } else if (fire.isBefore(now.minus(properties.catchUp()))) {
       runs.saveAndFlush(new CampaignRun(id, fire, now, now).skipped(CampaignRun.MISSED));
       LOG.warn("Campaign {}: the run due at {} was missed (Waymark was not running); skipped", id, fire);
-    } else if (runs.existsByCampaignIdAndStatusIn(id, LIVE)) {
+    } else if (stillLive(id, now)) {
       runs.saveAndFlush(new CampaignRun(id, fire, now, now).skipped(CampaignRun.PREVIOUS_RUN_LIVE));
       LOG.warn("Campaign {}: the run due at {} is skipped, the previous run is still live", id, fire);
     } else {
@@ -259,6 +259,24 @@ public class Campaigns {
     }
     campaigns.saveAndFlush(campaign);
     return started;
+  }
+
+  /**
+   * Whether the campaign has a live run. One live an hour past its send window (its instance was cancelled outside
+   * Waymark, so nothing will end it) is ended as ABANDONED instead of blocking every later fire.
+   */
+  private boolean stillLive(long campaignId, Instant now) {
+    boolean live = false;
+    for (CampaignRun run : runs.findByCampaignIdAndStatusIn(campaignId, LIVE)) {
+      if (run.abandoned(now)) {
+        run.ended(CampaignRun.ABANDONED, now);
+        LOG.warn("Campaign {}: run {} was still live long after its send window closed; ended as ABANDONED",
+            campaignId, run.id());
+      } else {
+        live = true;
+      }
+    }
+    return live;
   }
 
   private void request(Campaign campaign, Instant fire, Instant now) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One run of a campaign: {@code status} REQUESTED, RUNNING, ENDED or SKIPPED; {@code outcome} SENT, EMPTY_AUDIENCE,
- * REJECTED, APPROVAL_EXPIRED, CANCELLED, MAX_DURATION (or, skipped, PREVIOUS_RUN_LIVE, MISSED); the process instance
+ * REJECTED, APPROVAL_EXPIRED, CANCELLED, MAX_DURATION, ABANDONED (its instance vanished: still live an hour after its send
+ * window) or, skipped, PREVIOUS_RUN_LIVE, MISSED; the process instance
  * carrying it; the template version pinned when the audience was resolved; the audience's size and batches; the
  * approval, when one was needed; and where its members stand ({@code counts}).
  */

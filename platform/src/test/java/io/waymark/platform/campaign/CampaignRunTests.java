@@ -140,6 +140,19 @@ class CampaignRunTests {
   }
 
   @Test
+  void sendsEvenBeforeTheStarterHasRecordedTheInstance() {
+    Cohort cohort = fixtures.cohort(1, "promotions");
+    CampaignRunId run = campaigns.create(new NewCampaign("Sale", cohort.segment().value(), CampaignFixtures.TEMPLATE,
+        "promotions", null, Schedule.now(), "maya")).runs().getFirst().id();
+    runs.resolveAudience(run);
+
+    CampaignRuns.BatchResult result = runs.sendBatch(run, 1, 1L, "Task_SendBatch", later());
+
+    assertThat(result.stopped()).isFalse();
+    assertThat(result.counts().sent()).isEqualTo(1);
+  }
+
+  @Test
   void sendsUnderOneKeyPerRunAndContact() {
     Cohort cohort = fixtures.cohort(1, "promotions");
     CampaignRunId run = started(cohort, "promotions");

@@ -118,6 +118,21 @@ class CampaignScheduleTests {
   }
 
   @Test
+  void endsARunWhoseInstanceVanishedInsteadOfSkippingEveryFireAfterIt() {
+    CampaignView campaign = recurring();
+    Instant first = campaign.nextRunAt();
+    campaigns.startDue(first.plusSeconds(5));
+    Instant muchLater = first.plus(Duration.ofDays(8));
+    rewind(campaign, muchLater);
+
+    campaigns.startDue(muchLater.plusSeconds(5));
+
+    assertThat(runsOf(campaign)).extracting(RunView::status, RunView::outcome)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("REQUESTED", null),
+            org.assertj.core.groups.Tuple.tuple("ENDED", "ABANDONED"));
+  }
+
+  @Test
   void recordsAFireMissedWhileWaymarkWasDownInsteadOfSendingLate() {
     CampaignView campaign = recurring();
     Instant fire = campaign.nextRunAt();
