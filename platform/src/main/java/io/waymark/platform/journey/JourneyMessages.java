@@ -83,7 +83,10 @@ public class JourneyMessages {
       return prefix + contact.id();
     }
     String name = source.substring(TriggerProperties.MessageTrigger.ATTRIBUTE_PREFIX.length());
-    Object value = event.attributes() == null ? null : event.attributes().get(name);
+    Object value = event.attributes();
+    for (String step : name.split("\\.")) {
+      value = value instanceof Map<?, ?> map ? map.get(step) : null;
+    }
     if (value == null || value.toString().isBlank() || value instanceof Map || value instanceof List) {
       throw new InvalidInputException(source, "is required for '" + event.type()
           + "' events (it says which running journey the event is for) and must be a plain value");

@@ -133,7 +133,21 @@ class AudienceSql {
     }
 
     private Sql suppressed() {
-      return add("EXISTS (SELECT 1 FROM suppression_entry s WHERE s.phone = c.phone AND s.lifted_at IS NULL)");
+      return exists("suppression_entry s WHERE s.phone = c.phone AND s.lifted_at IS NULL").end();
+    }
+
+    /**
+     * Opens an existence test, {@code ((SELECT 1 FROM <from> ... LIMIT 1) IS NOT NULL)}, closed by {@link #end}. Not
+     * {@code EXISTS}: MariaDB turns [NOT] EXISTS in a WHERE clause into a semi-join that materializes the whole
+     * subquery, for every keyset page again (a page of 1,000 of a million contacts: 160-240 ms instead of 20-50 ms);
+     * a scalar subquery stays an index lookup per contact on MariaDB, MySQL and H2, and counts are as fast.
+     */
+    private Sql exists(String from) {
+      return add("((SELECT 1 FROM " + from);
+    }
+
+    private Sql end() {
+      return add(" LIMIT 1) IS NOT NULL)");
     }
 
     /**
@@ -157,19 +171,16 @@ class AudienceSql {
             .bind("%," + like(topic.topic()) + ",%");
         case Rule.AttributeIs attribute -> attribute(attribute);
         case Rule.Replied replied -> {
-          add("EXISTS (SELECT 1 FROM inbound_message m WHERE m.contact_id = c.id")
-              .optional("m.received_at >=", replied.since());
+          exists("inbound_message m WHERE m.contact_id = c.id").optional("m.received_at >=", replied.since());
           if (!replied.classes().isEmpty()) {
             binds(" AND m.reply_class", replied.classes());
           }
-          add(")");
+          end();
         }
-        case Rule.Messaged messaged -> add("EXISTS (SELECT 1 FROM outbound_message o WHERE o.contact_id = c.id"
-            + " AND o.sent_at IS NOT NULL").optional("o.sent_at >=", messaged.since())
-            .optional("o.topic =", messaged.topic()).add(")");
+        case Rule.Messaged messaged -> exists("outbound_message o WHERE o.contact_id = c.id AND o.sent_at IS NOT NULL")
+            .optional("o.sent_at >=", messaged.since()).optional("o.topic =", messaged.topic()).end();
         case Rule.InJourney journey -> {
-          add("EXISTS (SELECT 1 FROM journey_run j WHERE j.contact_id = c.id AND j.process_id = ?")
-              .bind(journey.processId());
+          exists("journey_run j WHERE j.contact_id = c.id AND j.process_id = ?").bind(journey.processId());
           switch (journey.state()) {
             case ENTERED -> add(" AND j.started_at IS NOT NULL").optional("j.started_at >=", journey.since());
             case FINISHED -> add(" AND j.ended_at IS NOT NULL").optional("j.ended_at >=", journey.since())
@@ -177,15 +188,15 @@ class AudienceSql {
                     : journey.outcome().toUpperCase(Locale.ROOT));
             case RUNNING -> add(" AND j.status <> 'ENDED'");
           }
-          add(")");
+          end();
         }
-        case Rule.OptedIn optedIn -> add("EXISTS (SELECT 1 FROM consent_record r WHERE r.contact_id = c.id"
-            + " AND r.topic = ? AND r.kind = 'OPT_IN'").bind(optedIn.topic())
-            .optional("r.occurred_at >=", optedIn.since()).add(")");
-        case Rule.Inactive inactive -> add("(c.created_at < ? AND NOT EXISTS (SELECT 1 FROM inbound_message m"
-            + " WHERE m.contact_id = c.id AND m.received_at >= ?) AND NOT EXISTS (SELECT 1 FROM consent_record r"
-            + " WHERE r.contact_id = c.id AND r.occurred_at >= ?))").bind(inactive.since()).bind(inactive.since())
-            .bind(inactive.since());
+        case Rule.OptedIn optedIn -> exists("consent_record r WHERE r.contact_id = c.id AND r.topic = ?"
+            + " AND r.kind = 'OPT_IN'").bind(optedIn.topic()).optional("r.occurred_at >=", optedIn.since()).end();
+        case Rule.Inactive inactive -> add("(c.created_at < ?").bind(inactive.since())
+            .add(" AND NOT ").exists("inbound_message m WHERE m.contact_id = c.id AND m.received_at >= ?")
+            .bind(inactive.since()).end()
+            .add(" AND NOT ").exists("consent_record r WHERE r.contact_id = c.id AND r.occurred_at >= ?")
+            .bind(inactive.since()).end().add(")");
       }
       return this;
     }

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
     "waymark.journeys.messages[order.completed].message=conversion",
     "waymark.journeys.messages[order.completed].correlate-by=cart:attributes.cartId,contact",
     "waymark.journeys.messages[order.delivered].message=shipment-updated",
-    "waymark.journeys.messages[order.delivered].correlate-by=attributes.orderId",
+    "waymark.journeys.messages[order.delivered].correlate-by=attributes.order.id",
     "waymark.journeys.messages[order.delivered].time-to-live=PT1H"})
 @AutoConfigureMockMvc
 @RecordApplicationEvents
@@ -99,10 +99,17 @@ class JourneyTriggerTests {
   }
 
   @Test
+  void correlatesByANestedAttribute() throws Exception {
+    event("delivered-2", "order.delivered", "+14155550185", "{\"order\": {\"id\": 4711}}")
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.correlationKeys[0]").value("4711"));
+  }
+
+  @Test
   void refusesAMessageEventWithoutTheAttributeItIsCorrelatedBy() throws Exception {
     event("delivered-1", "order.delivered", "+14155550181", "{\"carrier\": \"UPS\"}")
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.field").value("attributes.orderId"));
+        .andExpect(jsonPath("$.field").value("attributes.order.id"));
 
     assertThat(count("journey_message where event_id = 'delivered-1'")).isZero();
     assertThat(count("contact where phone = '+14155550181'")).isZero();

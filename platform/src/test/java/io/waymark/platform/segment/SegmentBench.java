@@ -65,7 +65,7 @@ class SegmentBench {
       FileSystemUtils.deleteRecursively(H2_DIR);
       Files.createDirectories(H2_DIR);
       registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve("db")
-          + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE");
+          + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
     }
   }
 

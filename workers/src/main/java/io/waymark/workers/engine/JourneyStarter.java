@@ -7,10 +7,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.waymark.platform.journey.JourneyRunRequested;
 import io.waymark.platform.journey.JourneyRuns;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -52,21 +48,6 @@ class JourneyStarter {
     this.sendWindow = sendWindow;
   }
 
-  /**
-   * The contact's bucket (0..99) for holdouts: a hash of the journey and the contact, so a contact stays in or out
-   * of a journey's holdout across runs, independently from journey to journey, and uniformly whatever the ids look
-   * like.
-   */
-  static int holdoutBucket(String processId, long contactId) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((processId + ":" + contactId).getBytes(StandardCharsets.UTF_8));
-      return Math.floorMod(ByteBuffer.wrap(digest).getLong(), 100);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
   @ApplicationModuleListener
   void on(JourneyRunRequested requested) throws JsonProcessingException {
     JourneyRuns.Run run = runs.find(requested.runId())
@@ -77,7 +58,7 @@ class JourneyStarter {
     Map<String, Object> variables = new LinkedHashMap<>(json.readValue(run.variables(), VARIABLES));
     variables.put("journeyRunId", Long.toString(run.id().value()));
     variables.putIfAbsent("sendNotAfter", clock.instant().plus(sendWindow).toString());
-    variables.putIfAbsent("holdoutBucket", holdoutBucket(run.processId(), run.contactId()));
+    variables.putIfAbsent("holdoutBucket", HoldoutBuckets.bucket(run.processId(), run.contactId()));
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(run.processId()).latestVersion()
         .variables(variables).send().join();
     runs.markStarted(run.id(), instance.getProcessInstanceKey(), instance.getProcessDefinitionKey(),

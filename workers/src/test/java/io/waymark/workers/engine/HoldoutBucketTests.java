@@ -11,10 +11,10 @@ class HoldoutBucketTests {
 
   @Test
   void givesTheSameContactTheSameBucketInAJourneyAndOthersInOtherJourneys() {
-    assertThat(JourneyStarter.holdoutBucket("win-back", 42)).isEqualTo(JourneyStarter.holdoutBucket("win-back", 42))
+    assertThat(HoldoutBuckets.bucket("win-back", 42)).isEqualTo(HoldoutBuckets.bucket("win-back", 42))
         .isBetween(0, 99);
     long differing = LongStream.range(1, 1_001)
-        .filter(id -> JourneyStarter.holdoutBucket("win-back", id) != JourneyStarter.holdoutBucket("other", id))
+        .filter(id -> HoldoutBuckets.bucket("win-back", id) != HoldoutBuckets.bucket("other", id))
         .count();
     assertThat(differing).isGreaterThan(950);
   }
@@ -22,7 +22,7 @@ class HoldoutBucketTests {
   @Test
   void spreadsSequentialContactIdsEvenlyOverTheBuckets() {
     int[] counts = new int[100];
-    LongStream.range(1, 100_001).forEach(id -> counts[JourneyStarter.holdoutBucket("win-back", id)]++);
+    LongStream.range(1, 100_001).forEach(id -> counts[HoldoutBuckets.bucket("win-back", id)]++);
     long inTenPercentHoldout = IntStream.range(0, 10).map(b -> counts[b]).sum();
 
     assertThat(inTenPercentHoldout).isBetween(9_500L, 10_500L);

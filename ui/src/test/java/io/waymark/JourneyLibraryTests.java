@@ -1,0 +1,186 @@
+package io.waymark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.waymark.platform.journey.JourneyRuns;
+import io.waymark.platform.messaging.SmsSandbox;
+import io.waymark.workflows.testing.InMemoryEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+
+/**
+ * The journey library end to end: events through the HTTP API, the real workers and templates, the sandbox provider,
+ * signals to running journeys, the engine clock moved past the timers.
+ */
+@EngineTest
+class JourneyLibraryTests extends EngineTest.Base {
+
+  @Autowired MockMvc mvc;
+  @Autowired SmsSandbox sandbox;
+  @Autowired JourneyRuns runs;
+  @Autowired JdbcTemplate jdbc;
+
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+  private static String phone() {
+    return "+1415555" + String.format("%04d", (int) (Math.random() * 10_000));
+  }
+
+  private void event(String eventId, String type, String phone, String topic, String attributes,
+      ResultMatcher expected) throws Exception {
+    String consent = topic == null ? "" : """
+        , "consent": {"topics": ["%s"], "channel": "web-form", "text": "Yes, text me. Reply STOP to cancel."}
+        """.formatted(topic);
+    mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
+            {"eventId": "%s", "type": "%s", "contact": {"phone": "%s", "firstName": "Maya"}%s,
+             "attributes": %s}
+            """.formatted(eventId, type, phone, consent, attributes)))
+        .andExpect(expected);
+  }
+
+  private JourneyRuns.Run awaitRun(String eventId, String status) {
+    return await().atMost(Duration.ofSeconds(15)).until(() -> runs.findByEventId(eventId).orElseThrow(),
+        run -> run.status().equals(status));
+  }
+
+  private List<String> texts(String phone) {
+    return sandbox.recorded(phone, 0, 50).stream().filter(m -> m.direction().equals("OUT"))
+        .map(SmsSandbox.RecordedMessage::body).toList();
+  }
+
+  private void awaitTexts(String phone, int count) {
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(texts(phone)).hasSize(count));
+  }
+
+  private void reply(String phone, String body) throws Exception {
+    mvc.perform(post("/api/v1/sandbox/replies").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"from\": \"%s\", \"body\": \"%s\"}".formatted(phone, body)))
+        .andExpect(status().isAccepted());
+  }
+
+  @Test
+  void remindsTheDayBeforeAndEndsConfirmedAtTheAppointment() throws Exception {
+    String phone = phone();
+    Instant appointment = InMemoryEngine.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
+    event("apt-" + id, "appointment.booked", phone, "appointments", """
+        {"appointment": {"id": "apt-%s", "time": "%s", "location": "Main St clinic"}}
+        """.formatted(id, appointment), status().isAccepted());
+    awaitRun("apt-" + id, "RUNNING");
+    InMemoryEngine.waitForIdle();
+    assertThat(texts(phone)).isEmpty();
+
+    InMemoryEngine.increaseTime(Duration.ofDays(2).plusMinutes(1));
+    awaitTexts(phone, 1);
+    assertThat(texts(phone).getFirst()).startsWith("Hi Maya, a reminder of your appointment with us on ")
+        .contains("at Main St clinic. Reply 1 to confirm or 2 to reschedule.");
+
+    reply(phone, "1");
+    InMemoryEngine.waitForIdle();
+    InMemoryEngine.increaseTime(Duration.ofDays(1));
+
+    assertThat(awaitRun("apt-" + id, "ENDED").outcome()).isEqualTo("CONFIRMED");
+    assertThat(texts(phone)).hasSize(1);
+  }
+
+  @Test
+  void nudgesAnHourAfterAbandonmentAndStopsTheMomentTheCartIsBought() throws Exception {
+    String phone = phone();
+    event("cart-" + id, "cart.abandoned", phone, "promotions", """
+        {"cartId": "c-%s", "cart": {"url": "https://shop.example/c/%s", "itemName": "blue sneakers"},
+         "offer": {"code": "COMEBACK10"}}
+        """.formatted(id, id), status().isAccepted());
+    awaitRun("cart-" + id, "RUNNING");
+
+    InMemoryEngine.increaseTime(Duration.ofHours(1).plusMinutes(1));
+    awaitTexts(phone, 1);
+    assertThat(texts(phone).getFirst()).contains("blue sneakers").contains("https://shop.example/c/" + id)
+        .endsWith("Reply STOP to opt out.");
+
+    event("order-" + id, "order.completed", phone, null, "{\"cartId\": \"c-%s\"}".formatted(id),
+        status().isAccepted());
+
+    assertThat(awaitRun("cart-" + id, "ENDED").outcome()).isEqualTo("CONVERTED");
+    InMemoryEngine.increaseTime(Duration.ofDays(1));
+    assertThat(texts(phone)).hasSize(1);
+  }
+
+  @Test
+  void alertsEachShipmentStepOfTwoOrdersAtOnce() throws Exception {
+    String phone = phone();
+    for (String order : List.of("a", "b")) {
+      event("ship-" + order + id, "order.shipped", phone, "order-updates", """
+          {"orderId": "o-%s%s", "order": {"number": "%s-%s", "trackingUrl": "https://track.example/%s"}}
+          """.formatted(order, id, order.toUpperCase(), id, order), status().isAccepted());
+    }
+    awaitTexts(phone, 2);
+
+    event("out-a" + id, "order.out-for-delivery", phone, null, "{\"orderId\": \"o-a%s\"}".formatted(id),
+        status().isAccepted());
+    awaitTexts(phone, 3);
+    event("delivered-a" + id, "order.delivered", phone, null, "{\"orderId\": \"o-a%s\"}".formatted(id),
+        status().isAccepted());
+
+    assertThat(awaitRun("ship-a" + id, "ENDED").outcome()).isEqualTo("DELIVERED");
+    assertThat(runs.findByEventId("ship-b" + id).orElseThrow().status()).isEqualTo("RUNNING");
+    awaitTexts(phone, 4);
+    assertThat(texts(phone)).anySatisfy(t -> assertThat(t).contains("A-" + id).contains("out for delivery"))
+        .anySatisfy(t -> assertThat(t).contains("A-" + id).contains("was delivered"))
+        .noneSatisfy(t -> assertThat(t).containsIgnoringCase("off"));
+  }
+
+  @Test
+  void holdsOutTheContactsWhoseBucketSaysSoAndTextsTheOthers() throws Exception {
+    String phone = phone();
+    event("winback-" + id, "contact.inactive", phone, "promotions", """
+        {"offer": {"code": "MISSYOU20"}, "link": {"url": "https://shop.example/back"}}
+        """, status().isAccepted());
+    JourneyRuns.Run run = awaitRun("winback-" + id, "RUNNING");
+    long contactId = run.contactId();
+    boolean heldOut = io.waymark.workers.engine.HoldoutBuckets.bucket("win-back", contactId) < 10;
+
+    if (heldOut) {
+      assertThat(awaitRun("winback-" + id, "ENDED").outcome()).isEqualTo("HOLDOUT");
+      assertThat(texts(phone)).isEmpty();
+    } else {
+      awaitTexts(phone, 1);
+      assertThat(texts(phone).getFirst()).contains("MISSYOU20").contains("https://shop.example/back");
+    }
+  }
+
+  @Test
+  void refusesAnEventWithoutTheAttributesItsJourneyNeeds() throws Exception {
+    event("cart-incomplete-" + id, "cart.abandoned", phone(), "promotions", "{\"cartId\": \"c-x\"}",
+        status().isBadRequest());
+    assertThat(runs.findByEventId("cart-incomplete-" + id)).isEmpty();
+  }
+
+  @Test
+  void stopsEveryRunningJourneyOfTheContactWhoOptsOut() throws Exception {
+    String phone = phone();
+    event("lead-" + id, "lead.created", phone, "promotions", "{}", status().isAccepted());
+    event("cart-" + id, "cart.abandoned", phone, "promotions", """
+        {"cartId": "c-%s", "cart": {"url": "https://shop.example/c/%s"}, "offer": {"code": "X1"}}
+        """.formatted(id, id), status().isAccepted());
+    awaitRun("lead-" + id, "RUNNING");
+    awaitRun("cart-" + id, "RUNNING");
+    awaitTexts(phone, 1);
+    InMemoryEngine.waitForIdle();
+
+    reply(phone, "STOP");
+
+    assertThat(awaitRun("lead-" + id, "ENDED").outcome()).isEqualTo("OPTED_OUT");
+    assertThat(awaitRun("cart-" + id, "ENDED").outcome()).isEqualTo("OPTED_OUT");
+  }
+}
