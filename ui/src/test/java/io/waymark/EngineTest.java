@@ -14,14 +14,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application against Zeebe's in-memory test engine (one per test JVM, clock controlled by
- * {@link InMemoryEngine}), H2 in memory, MockMvc for HTTP. Test classes extend {@link Base}.
+ * {@link InMemoryEngine}), H2 in memory, MockMvc for HTTP. Test classes extend {@link Base}. One context lives at a
+ * time ({@code spring.properties}), and a closing one cancels the instances it left ({@link LeftoverInstances}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(DaytimeClock.class)
+@Import({DaytimeClock.class, LeftoverInstances.class})
 public @interface EngineTest {
 
   /** Points the Camunda client at the in-memory engine. */
