@@ -81,6 +81,9 @@ class OutboundMessage {
   /** JSON object answer key -> reply class, when the message asks a question. */
   private String answers;
 
+  /** When the latest attempt to send this QUEUED message began (its claim). */
+  private Instant attemptStartedAt;
+
   @Version
   private long version;
 
@@ -98,10 +101,26 @@ class OutboundMessage {
     this.elementId = request.elementId();
     this.status = Status.QUEUED;
     this.createdAt = now;
+    this.attemptStartedAt = now;
     this.templateKey = request.templateKey();
     this.templateVersion = request.templateVersion();
     this.brand = request.brand();
     this.answers = PromptAnswers.write(request.answers());
+  }
+
+  /** Whether another attempt may still be sending this message: QUEUED, and its attempt began within {@code lease}. */
+  boolean inFlight(Instant now, java.time.Duration lease) {
+    return status == Status.QUEUED && attemptStartedAt != null && attemptStartedAt.isAfter(now.minus(lease));
+  }
+
+  /** The attempt ended without sending (every provider failed, or the answer is unconfirmed): the next may go on. */
+  void releaseAttempt() {
+    this.attemptStartedAt = null;
+  }
+
+  /** This attempt takes the message over (the version check makes sure only one attempt does). */
+  void startAttempt(Instant now) {
+    this.attemptStartedAt = now;
   }
 
   Map<String, String> answers() {
@@ -170,6 +189,7 @@ class OutboundMessage {
     }
     this.provider = provider;
     this.failureReason = truncate(reason);
+    this.attemptStartedAt = null;
   }
 
   /**

@@ -9,16 +9,19 @@ import io.waymark.platform.contact.PhoneNumbers;
 import io.waymark.platform.messaging.provider.OutboundSms;
 import io.waymark.platform.messaging.provider.SmsProviderException;
 import io.waymark.platform.messaging.provider.SmsRouter;
+import io.waymark.platform.messaging.provider.SmsRoutingProperties;
 import io.waymark.platform.policy.SendDecision;
 import io.waymark.platform.policy.SendPolicy;
 import io.waymark.platform.policy.SendRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * time, retries included): DEFER writes nothing and tells the caller when to try again, SUPPRESS is recorded; writes
  * the ledger row before the provider call, and on a repeated key returns the first
  * outcome; a row left QUEUED by an interrupted attempt is reconciled with the provider before anything is resent.
+ * A QUEUED row whose attempt began less than the longest possible send ago may still be sending: a second attempt
+ * (redelivered or duplicated job) stands back with {@link SendInFlightException} instead of racing it; an older one is
+ * taken over by exactly one attempt (the row's version decides).
  *
  * <p>Provider answers: an opt-out at the provider (Twilio 21610) puts the number on the {@link SuppressionList} and
  * the row becomes SUPPRESSED ({@code PROVIDER_OPT_OUT}), never retried; an invalid number or rejected message is
@@ -54,9 +60,14 @@ public class SmsSender {
   private final SuppressionList suppressions;
   private final Clock clock;
   private final TransactionTemplate newTransaction;
+  private final Duration attemptLease;
 
   SmsSender(OutboundMessageRepository ledger, ContactDirectory contacts, SendPolicy policy, SmsRouter router,
-      SuppressionList suppressions, Clock clock, PlatformTransactionManager transactions) {
+      SuppressionList suppressions, Clock clock, PlatformTransactionManager transactions,
+      SmsRoutingProperties routing) {
+    // an attempt can take at most the resilience's total time (every retry on every provider) plus the provider's
+    // read timeout; until then a second attempt stands back
+    this.attemptLease = routing.resilience().maxTotal().plusSeconds(15);
     this.ledger = ledger;
     this.contacts = contacts;
     this.policy = policy;
@@ -135,7 +146,17 @@ public class SmsSender {
     if (existing.get().status() != OutboundMessage.Status.QUEUED) {
       return Optional.of(existing.get().toOutcome(true));
     }
-    return reconcile(existing.get(), brand, notAfter);
+    OutboundMessage row = existing.get();
+    if (row.inFlight(clock.instant(), attemptLease)) {
+      throw new SendInFlightException(row.idempotencyKey());
+    }
+    try {
+      Instant now = clock.instant();
+      row = update(row.id(), r -> r.startAttempt(now));
+    } catch (OptimisticLockingFailureException concurrent) {
+      throw new SendInFlightException(row.idempotencyKey());
+    }
+    return reconcile(row, brand, notAfter);
   }
 
   private Optional<SmsOutcome> reconcile(OutboundMessage row, String brand, Instant notAfter) {
@@ -167,7 +188,10 @@ public class SmsSender {
           update(row.id(), r -> r.markUnconfirmed(e.provider(), e.getMessage()));
           throw new SendUnconfirmedException(row.idempotencyKey(), e);
         }
-        case RETRYABLE -> throw e;
+        case RETRYABLE -> {
+          update(row.id(), OutboundMessage::releaseAttempt); // the next attempt need not wait for this one
+          throw e;
+        }
       };
     }
   }
