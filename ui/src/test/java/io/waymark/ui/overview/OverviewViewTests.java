@@ -17,6 +17,7 @@ import io.waymark.platform.contact.ContactDetails;
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.messaging.SmsRequest;
 import io.waymark.platform.messaging.SmsSender;
+import io.waymark.workflows.Journeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -64,7 +65,9 @@ class OverviewViewTests extends EngineTest.Base {
     @SuppressWarnings("unchecked")
     Grid<io.waymark.platform.journey.JourneyCatalog.Journey> journeys = view.journeys;
     assertThat(GridKt._size(journeys)).isGreaterThanOrEqualTo(1);
-    assertThat(GridKt._get(journeys, 0).processId()).isEqualTo("lead-follow-up");
+    assertThat(java.util.stream.IntStream.range(0, GridKt._size(journeys))
+        .mapToObj(row -> GridKt._get(journeys, row).processId()).toList())
+        .as("the bundled journeys, in process id order").containsAll(Journeys.BUNDLED).isSorted();
     assertThat(GridKt._getFormattedRow(view.sandbox, 0)).contains("+12125550199", "Hello from the overview test");
   }
 }
