@@ -13,6 +13,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -63,26 +64,54 @@ class BundledTemplates implements ApplicationRunner {
   int install() {
     int installed = 0;
     for (NewTemplate template : read(resources.getResource(properties.bundled()))) {
+      installed += installOne(template) ? 1 : 0;
+    }
+    return installed;
+  }
+
+  /**
+   * Another instance starting at the same moment wins at the unique key: a duplicate key, or on InnoDB a deadlock
+   * between the two inserts (the loser is rolled back while the winner may not have committed yet). A transient
+   * failure is tried again after a pause, looking first whether the other instance installed the key meanwhile;
+   * anything else is a bundled template that breaks the rules.
+   */
+  private boolean installOne(NewTemplate template) {
+    for (int attempt = 1; ; attempt++) {
       if (repository.existsByKey(template.key())) {
-        continue;
+        return false;
       }
       try {
         transactions.executeWithoutResult(status -> {
           templates.create(template);
           templates.approve(template.key(), 1, BY);
         });
-        installed++;
+        return true;
+      } catch (TransientDataAccessException raced) {
+        if (attempt == 5) {
+          throw new IllegalStateException("bundled template '" + template.key() + "' cannot be installed: "
+              + raced.getMessage(), raced);
+        }
+        LOG.debug("Installing bundled template {} raced another instance ({}); looking again", template.key(),
+            raced.getMessage());
+        pause(50L * attempt);
       } catch (RuntimeException e) {
-        // another instance starting at the same moment wins at the unique key (a duplicate key, a lock timeout or a
-        // serialization failure, depending on the database); anything else is a bundled template that breaks the rules
         if (!repository.existsByKey(template.key())) {
           throw new IllegalStateException("bundled template '" + template.key() + "' cannot be installed: "
               + e.getMessage(), e);
         }
         LOG.debug("Bundled template {} was installed by another instance", template.key());
+        return false;
       }
     }
-    return installed;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while installing bundled templates", e);
+    }
   }
 
   private List<NewTemplate> read(Resource resource) {
