@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.waymark.platform.journey.JourneyCatalog;
 import io.waymark.platform.journey.JourneyRuns;
@@ -15,6 +16,8 @@ import io.waymark.platform.messaging.SmsSandbox;
 import io.waymark.workflows.Journeys;
 import io.waymark.workflows.testing.InMemoryEngine;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +35,11 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   @Autowired JourneyCatalog catalog;
   @Autowired CamundaClient client;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  static final String QUESTION = "Hi Maya, thanks for your enquiry with Acme! Reply 1 if you want to start within 2 "
+      + "weeks, 2 for later. Reply STOP to opt out.";
+  static final String NURTURE_FOLLOW_UP = "Hi Maya, just checking in on your enquiry with Acme. No rush at all. Reply 1 "
+      + "when you're ready and a specialist will get in touch.";
 
   private final String eventId = "lead-" + UUID.randomUUID();
   private final String phone = "+1415555" + String.format("%04d", Math.floorMod(eventId.hashCode(), 10_000));
@@ -65,29 +73,46 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
         .andExpect(status().isAccepted());
   }
 
+  private List<String> texts() {
+    return sandbox.recorded(phone, 0, 10).stream().filter(m -> m.direction().equals("OUT"))
+        .map(SmsSandbox.RecordedMessage::body).toList();
+  }
+
+  /** Waits for the {@code count}th text to the lead; answers the texts, newest first. */
+  private List<String> awaitTexts(int count) {
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(texts()).hasSize(count));
+    return texts();
+  }
+
   private void awaitFirstSms() {
-    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(sandbox.recorded(phone, 0, 10))
-        .singleElement().satisfies(m -> assertThat(m.body())
-            .isEqualTo("Hi Maya, thanks for reaching out to Acme! Reply with any question and a specialist will text "
-                + "you back. Reply STOP to opt out.")));
+    assertThat(awaitTexts(1)).containsExactly(QUESTION);
+  }
+
+  private void awaitWaitingAt(long instance, String elementId) {
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+        InMemoryEngine.assertThatInstance(instance).isWaitingAtElements(elementId));
   }
 
   @Test
-  void textsTheLeadAndEndsWhenTheLeadReplies() throws Exception {
+  void asksTheQualifyingQuestionAndEndsWithAHotLeadWhenTheLeadReplies1() throws Exception {
     postLead(true);
     awaitFirstSms();
-    awaitRun("RUNNING");
+    awaitWaitingAt(awaitRun("RUNNING").processInstanceKey(), "Gateway_WaitForReply");
 
-    reply("Yes, call me");
+    reply("1");
 
-    assertThat(awaitRun("ENDED").outcome()).isEqualTo("REPLIED");
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("HOT_LEAD");
+    assertThat(new ObjectMapper().readValue(
+            jdbc.queryForObject("select answers from outbound_message where phone = ?", String.class, phone), Map.class))
+        .as("the question's answers, kept to read the reply").isEqualTo(Map.of("1", "HOT", "yes", "HOT", "2", "NOT_NOW",
+            "later", "NOT_NOW"));
     mvc.perform(get("/api/v1/sandbox/messages").param("phone", phone))
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].direction").value("IN"));
     mvc.perform(get("/api/v1/journey-runs").param("eventId", eventId))
-        .andExpect(jsonPath("$.run.outcome").value("REPLIED"))
+        .andExpect(jsonPath("$.run.outcome").value("HOT_LEAD"))
         .andExpect(jsonPath("$.steps[*].elementId").value(org.hamcrest.Matchers.contains(
-            "Task_CheckConsent", "Task_SendFirstSms", "Task_RecordReplied")))
+            "Task_CheckConsent", "Task_SendFirstSms", "Task_RecordHotLead")))
         .andExpect(jsonPath("$.steps[*].jobType").value(org.hamcrest.Matchers.contains(
             "check-consent", "send-sms", "record-outcome")))
         .andExpect(jsonPath("$.steps[*].outcome").value(org.hamcrest.Matchers.everyItem(
@@ -101,10 +126,50 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
         .andExpect(jsonPath("$.journey.trigger.eventType").value("lead.created"))
         .andExpect(jsonPath("$.consent.sourceRef").value("event:" + eventId))
         .andExpect(jsonPath("$.policy.verdict").value("SEND"))
-        .andExpect(jsonPath("$.message.templateKey").value("lead-follow-up.first-text"))
+        .andExpect(jsonPath("$.message.templateKey").value("lead-follow-up.qualifying-question"))
         .andExpect(jsonPath("$.message.templateVersion").value(1))
         .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.startsWith(
             "The lead.created event " + eventId + " started journey lead-follow-up version 1")));
+  }
+
+  @Test
+  void nurturesALeadWhoAnswers2AndEndsWithAHotLeadWhenTheFollowUpIsAnsweredYes() throws Exception {
+    postLead(true);
+    awaitFirstSms();
+    long instance = awaitRun("RUNNING").processInstanceKey();
+    awaitWaitingAt(instance, "Gateway_WaitForReply");
+
+    reply("2");
+    awaitWaitingAt(instance, "Gateway_NurtureWait");
+    InMemoryEngine.increaseTime(Duration.ofDays(13));
+    InMemoryEngine.waitForIdle();
+    assertThat(texts()).as("nothing during the nurture wait").hasSize(1);
+    InMemoryEngine.increaseTime(Duration.ofDays(1).plusMinutes(1));
+
+    assertThat(awaitTexts(2)).containsExactly(NURTURE_FOLLOW_UP, QUESTION);
+    awaitWaitingAt(instance, "Gateway_WaitForNurtureReply");
+    reply("yes");
+
+    JourneyRuns.Run ended = awaitRun("ENDED");
+    assertThat(ended.outcome()).isEqualTo("HOT_LEAD");
+    mvc.perform(get("/api/v1/journey-runs").param("eventId", eventId))
+        .andExpect(jsonPath("$.steps[*].elementId").value(org.hamcrest.Matchers.contains(
+            "Task_CheckConsent", "Task_SendFirstSms", "Task_CheckConsentNurtureFollowUp", "Task_SendNurtureFollowUp",
+            "Task_RecordHotLead")));
+    assertThat(email.outbox(0, 500)).as("no fallback email for a lead who answered")
+        .noneSatisfy(mail -> assertThat(mail.contactId()).isEqualTo(ended.contactId()));
+  }
+
+  @Test
+  void handsAnyOtherAnswerToASpecialist() throws Exception {
+    postLead(true);
+    awaitFirstSms();
+    awaitWaitingAt(awaitRun("RUNNING").processInstanceKey(), "Gateway_WaitForReply");
+
+    reply("Do you also install on weekends?");
+
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("REPLIED");
+    assertThat(texts()).hasSize(1);
   }
 
   @Test
@@ -112,7 +177,7 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     postLead(true);
     awaitFirstSms();
     long instance = awaitRun("RUNNING").processInstanceKey();
-    InMemoryEngine.assertThatInstance(instance).isWaitingForMessages("sms-reply");
+    awaitWaitingAt(instance, "Gateway_WaitForReply");
 
     InMemoryEngine.increaseTime(Duration.ofDays(3).plusMinutes(1));
 

@@ -25,8 +25,8 @@ class BundledTemplatesTests {
   @Test
   void installsEveryBundledTemplateAsAnApprovedFirstVersion() {
     assertThat(templates.list()).extracting(TemplateView::key).contains(
-        "lead-follow-up.first-text", "lead-follow-up.fallback-email",
-        "appointment-reminder.reminder-24h", "appointment-reminder.reminder-2h",
+        "lead-follow-up.first-text", "lead-follow-up.qualifying-question", "lead-follow-up.nurture-follow-up",
+        "lead-follow-up.fallback-email", "appointment-reminder.reminder-24h", "appointment-reminder.reminder-2h",
         "cart-recovery.first-nudge", "cart-recovery.second-nudge-with-code",
         "win-back.first", "win-back.second",
         "shipping-update.shipped", "shipping-update.out-for-delivery", "shipping-update.delivered");
@@ -48,6 +48,24 @@ class BundledTemplatesTests {
     assertThat(text.analysis().segments()).isEqualTo(1);
     assertThat(text.optOutWording()).isTrue();
     assertThat(text.messageClass()).isEqualTo("promotional");
+
+    RenderedMessage question = templates.render("lead-follow-up.qualifying-question", null,
+        contact("Maya", null, null), Map.of());
+    assertThat(question.body()).isEqualTo("Hi Maya, thanks for your enquiry with us! Reply 1 if you want to start "
+        + "within 2 weeks, 2 for later. Reply STOP to opt out.");
+    assertThat(question.analysis().segments()).isEqualTo(1);
+    assertThat(question.optOutWording()).isTrue();
+    assertThat(question.messageClass()).isEqualTo("promotional");
+
+    RenderedMessage nurture = templates.render("lead-follow-up.nurture-follow-up", null, contact(null, null, null),
+        Map.of("brand", Map.of("name", "Acme")));
+    assertThat(nurture.body()).isEqualTo("Hi there, just checking in on your enquiry with Acme. No rush at all. "
+        + "Reply 1 when you're ready and a specialist will get in touch.");
+    assertThat(nurture.analysis().encoding()).isEqualTo(SmsEncoding.Encoding.GSM_7);
+    assertThat(nurture.analysis().segments()).isEqualTo(1);
+    assertThat(nurture.optOutWording()).as("a follow-up: no marketing boilerplate").isFalse();
+    assertThat(templates.find("lead-follow-up.nurture-follow-up")).get().extracting(TemplateView::messageClass)
+        .isEqualTo("promotional");
 
     RenderedMessage email = templates.render("lead-follow-up.fallback-email", null, contact(null, null, null),
         Map.of("brand.name", "Acme"));
