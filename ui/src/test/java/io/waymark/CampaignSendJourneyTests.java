@@ -132,6 +132,16 @@ class CampaignSendJourneyTests extends EngineTest.Base {
     mvc.perform(get("/api/v1/campaigns/{id}", campaign.path("id").asLong()))
         .andExpect(jsonPath("$.status").value("COMPLETED"))
         .andExpect(jsonPath("$.runs[0].counts.sent").value(3));
+    long smsId = jdbc.queryForObject("select id from outbound_message where phone = ?", Long.class,
+        eligible.getFirst().phone());
+    mvc.perform(get("/api/v1/messages/{id}/why", smsId))
+        .andExpect(jsonPath("$.origin.kind").value("campaign"))
+        .andExpect(jsonPath("$.origin.details.runId").value(run.value()))
+        .andExpect(jsonPath("$.origin.details.segmentId").value(segment))
+        .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.startsWith(
+            "Campaign 'Spring sale' (run " + run.value() + ", by maya@acme.example) sent to the segment 'Cohort "
+                + cohort + "'")))
+        .andExpect(jsonPath("$.policy.verdict").value("SEND"));
 
     sendsNothingTwiceWhenTheFirstBatchIsDeliveredAgain(run, eligible);
   }

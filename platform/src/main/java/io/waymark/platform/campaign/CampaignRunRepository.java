@@ -13,4 +13,6 @@ interface CampaignRunRepository extends JpaRepository<CampaignRun, Long> {
   List<CampaignRun> findByCampaignIdAndStatusIn(long campaignId, List<CampaignRun.Status> statuses);
 
   boolean existsByCampaignIdAndFireTime(long campaignId, java.time.Instant fireTime);
+
+  Optional<CampaignRun> findByProcessInstanceKey(Long processInstanceKey);
 }

@@ -4,6 +4,7 @@ import io.waymark.platform.consent.ConsentEntry;
 import io.waymark.platform.consent.ConsentLedger;
 import io.waymark.platform.journey.JourneyRuns;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -20,11 +21,14 @@ public class MessageExplanations {
   private final OutboundMessageRepository ledger;
   private final JourneyRuns runs;
   private final ConsentLedger consent;
+  private final List<MessageOrigin> origins;
 
-  MessageExplanations(OutboundMessageRepository ledger, JourneyRuns runs, ConsentLedger consent) {
+  MessageExplanations(OutboundMessageRepository ledger, JourneyRuns runs, ConsentLedger consent,
+      List<MessageOrigin> origins) {
     this.ledger = ledger;
     this.runs = runs;
     this.consent = consent;
+    this.origins = origins;
   }
 
   @Transactional(readOnly = true)
@@ -35,12 +39,15 @@ public class MessageExplanations {
   private Map<String, Object> explain(OutboundMessage.Evidence message) {
     Optional<JourneyRuns.Run> run = message.processInstanceKey() == null ? Optional.empty()
         : runs.findByInstance(message.processInstanceKey());
+    Optional<MessageOrigin.Origin> origin = run.isPresent() || message.processInstanceKey() == null ? Optional.empty()
+        : origins.stream().map(o -> o.originOf(message.processInstanceKey())).flatMap(Optional::stream).findFirst();
     Optional<ConsentEntry> basis = message.consentRecordId() == null ? Optional.empty()
         : consent.entry(message.consentRecordId());
     Map<String, Object> why = new LinkedHashMap<>();
-    why.put("summary", summary(message, run, basis));
+    why.put("summary", summary(message, run, origin, basis));
     why.put("message", message);
     why.put("journey", run.map(r -> journey(r, message)).orElse(null));
+    why.put("origin", origin.orElse(null));
     why.put("consent", basis.orElse(null));
     Map<String, Object> policy = new LinkedHashMap<>();
     policy.put("verdict", message.policyVerdict());
@@ -65,7 +72,7 @@ public class MessageExplanations {
   }
 
   private static String summary(OutboundMessage.Evidence message, Optional<JourneyRuns.Run> run,
-      Optional<ConsentEntry> basis) {
+      Optional<MessageOrigin.Origin> origin, Optional<ConsentEntry> basis) {
     StringBuilder text = new StringBuilder();
     if (message.policyVerdict() == null) {
       text.append("A compliance answer to the contact's own text (").append(message.topic())
@@ -75,7 +82,9 @@ public class MessageExplanations {
     text.append(run.map(r -> "The " + r.eventType() + " event " + r.eventId() + " started journey " + r.processId()
             + (r.version() == null ? "" : " version " + r.version()) + "; its step " + message.elementId()
             + " sent this " + message.messageClass() + " message")
-        .orElse("This " + message.messageClass() + " message was sent outside any journey"));
+        .orElse(origin.map(o -> o.summary() + "; its step " + message.elementId() + " sent this "
+            + message.messageClass() + " message")
+            .orElse("This " + message.messageClass() + " message was sent outside any journey")));
     if (message.templateKey() != null) {
       text.append(" from template ").append(message.templateKey()).append(" v").append(message.templateVersion());
     }
