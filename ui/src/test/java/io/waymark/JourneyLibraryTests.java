@@ -160,6 +160,31 @@ class JourneyLibraryTests extends EngineTest.Base {
   }
 
   @Test
+  void holdsARunningJourneyBeforeItsNextSendWhilePausedAndSendsOnceResumed() throws Exception {
+    String phone = phone();
+    event("cart-" + id, "cart.abandoned", phone, "promotions", """
+        {"cartId": "c-%s", "cart": {"url": "https://shop.example/c/%s"}, "offer": {"code": "X2"}}
+        """.formatted(id, id), status().isAccepted());
+    awaitRun("cart-" + id, "RUNNING");
+    mvc.perform(post("/api/v1/journeys/cart-recovery/pause").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"by\": \"ops@acme.example\"}")).andExpect(status().isOk());
+    try {
+      InMemoryEngine.increaseTime(Duration.ofHours(1).plusMinutes(1));
+      InMemoryEngine.waitForIdle();
+      Thread.sleep(1_000);
+      assertThat(texts(phone)).as("held while paused").isEmpty();
+      assertThat(jdbc.queryForObject("select count(*) from journey_step where process_instance_key = ? and "
+          + "job_type = 'send-sms' and outcome = 'FAILED' and detail like '%paused%'", Long.class,
+          runs.findByEventId("cart-" + id).orElseThrow().processInstanceKey())).isPositive();
+    } finally {
+      mvc.perform(post("/api/v1/journeys/cart-recovery/resume")).andExpect(status().isOk());
+    }
+
+    InMemoryEngine.increaseTime(Duration.ofMinutes(2));
+    awaitTexts(phone, 1);
+  }
+
+  @Test
   void refusesAnEventWithoutTheAttributesItsJourneyNeeds() throws Exception {
     event("cart-incomplete-" + id, "cart.abandoned", phone(), "promotions", "{\"cartId\": \"c-x\"}",
         status().isBadRequest());
