@@ -55,6 +55,19 @@ class EmbeddedBrokerDurabilityTests {
   }
 
   @Test
+  void acceptsEveryBundledJourney() {
+    assumeDistributionPresent();
+    CamundaClient client = client(start());
+
+    for (String processId : io.waymark.workflows.Journeys.BUNDLED) {
+      var deployment = client.newDeployResourceCommand()
+          .addResourceFromClasspath(io.waymark.workflows.Journeys.resource(processId)).send().join();
+      assertThat(deployment.getProcesses()).as(processId).singleElement()
+          .satisfies(process -> assertThat(process.getBpmnProcessId()).isEqualTo(processId));
+    }
+  }
+
+  @Test
   void aWaitingJourneyContinuesAfterTheBrokerRestarts() {
     assumeDistributionPresent();
     EmbeddedZeebeBroker first = start();
