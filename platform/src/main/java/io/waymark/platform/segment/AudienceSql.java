@@ -177,6 +177,8 @@ class AudienceSql {
           }
           end();
         }
+        case Rule.Converted converted -> exists("journey_message v WHERE v.contact_id = c.id AND v.message_name = ?")
+            .bind("conversion").optional("v.received_at >=", converted.since()).end();
         case Rule.Messaged messaged -> exists("outbound_message o WHERE o.contact_id = c.id AND o.sent_at IS NOT NULL")
             .optional("o.sent_at >=", messaged.since()).optional("o.topic =", messaged.topic()).end();
         case Rule.InJourney journey -> {

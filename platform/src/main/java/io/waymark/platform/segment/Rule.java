@@ -45,6 +45,10 @@ sealed interface Rule {
   record Messaged(Instant since, String topic) implements Rule {
   }
 
+  /** A conversion event (a purchase: the message {@code conversion} published for the contact) since then. */
+  record Converted(Instant since) implements Rule {
+  }
+
   enum JourneyState { ENTERED, FINISHED, RUNNING }
 
   /** A run of journey {@code processId} that entered (started) or finished since {@code since}, or is running now. */

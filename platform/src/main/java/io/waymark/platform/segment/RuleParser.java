@@ -47,15 +47,14 @@ final class RuleParser {
       Map.entry("optedIn", Set.of()), Map.entry("inactiveDays", Set.of()), Map.entry("clicked", Set.of()),
       Map.entry("converted", Set.of()));
   private static final String KIND_NAMES = "all, any, not, field, topic, attribute, replied, messaged, journey, "
-      + "optedIn, inactiveDays (clicked and converted come with click and conversion tracking)";
+      + "optedIn, inactiveDays, converted (clicked comes with click tracking)";
   private static final Map<String, Field> FIELDS = Map.of("lifecycleStage", Field.LIFECYCLE_STAGE,
       "region", Field.REGION, "owner", Field.OWNER, "locale", Field.LOCALE, "timeZone", Field.TIME_ZONE);
   private static final Map<String, Op> OPS = Map.of("eq", Op.EQ, "in", Op.IN, "present", Op.PRESENT,
       "startsWith", Op.STARTS_WITH);
   /** Behaviour that Waymark does not record yet, and why a rule about it cannot be evaluated. */
   private static final Map<String, String> NOT_RECORDED = Map.of(
-      "clicked", "not available yet: no click tracking (short links and clicks come with the link module)",
-      "converted", "not available yet: no conversion tracking (conversion events are not recorded yet)");
+      "clicked", "not available yet: no click tracking (short links and clicks come with the link module)");
 
   private final Instant now;
   private final Predicate<String> deployedJourney;
@@ -116,6 +115,7 @@ final class RuleParser {
       case "journey" -> journey(json, path);
       case "optedIn" -> optedIn(object(value, at, "topic", "since", "withinDays"), at);
       case "inactiveDays" -> new Rule.Inactive(daysAgo(value, at));
+      case "converted" -> new Rule.Converted(window(object(value, at, "withinDays"), at));
       default -> notRecorded(object(value, at, "withinDays"), kind, at);
     };
   }

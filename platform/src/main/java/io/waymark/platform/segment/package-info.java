@@ -20,9 +20,10 @@
  * <li>{@code {"inactiveDays": 60}}: created more than 60 days ago, and in those 60 days no inbound SMS and no consent
  * line (opt-in or opt-out). What Waymark sent does not count: inactivity is about the contact, and a contact texted
  * often without answering is exactly who a win-back is for ({@code not messaged} expresses the other meaning).</li>
- * <li>{@code {"clicked": {...}}}, {@code {"converted": {...}}}: understood but refused with a 400 ("not available
- * yet") until clicks and conversions are recorded, rather than silently matching nobody. Adding them is one case in
- * {@code AudienceSql} and dropping the refusal in {@code RuleParser}.</li>
+ * <li>{@code {"converted": {"withinDays"?: 30}}}: a conversion event (a purchase, published to the contact's journeys as
+ * message {@code conversion} and kept in {@code journey_message}) in the window.</li>
+ * <li>{@code {"clicked": {...}}}: understood but refused with a 400 ("not available yet") until clicks are recorded
+ * (the link module), rather than silently matching nobody.</li>
  * </ul>
  * Windows ({@code withinDays}) reach back from the moment of evaluation, in whole 24-hour days; without one, "ever".
  * Every leaf is true or false for every contact (a contact without a region is "not in region US-CA"). Text compares

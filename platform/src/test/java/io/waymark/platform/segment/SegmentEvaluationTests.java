@@ -130,6 +130,19 @@ class SegmentEvaluationTests {
   }
 
   @Test
+  void findsConversionsWithinTheWindow() throws Exception {
+    ContactView ana = fixtures.contact("ana");
+    ContactView ben = fixtures.contact("ben");
+    fixtures.contact("cy");
+    fixtures.conversion(ana, fixtures.daysAgo(3));
+    fixtures.conversion(ben, fixtures.daysAgo(45));
+
+    assertThat(matching("{\"converted\": {\"withinDays\": 30}}")).containsExactly("ana");
+    assertThat(matching("{\"converted\": {}}")).containsExactly("ana", "ben");
+    assertThat(matching("{\"not\": {\"converted\": {\"withinDays\": 30}}}")).containsExactly("ben", "cy");
+  }
+
+  @Test
   void findsMessagesAProviderAcceptedWithinTheWindow() throws Exception {
     ContactView ana = fixtures.contact("ana");
     ContactView ben = fixtures.contact("ben");

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SegmentFixtures {
 
   private static final List<String> TABLES = List.of("contact", "consent_record", "suppression_entry",
-      "inbound_message", "outbound_message", "journey_run", "journey_definition", "segment");
+      "inbound_message", "outbound_message", "journey_run", "journey_message", "journey_definition", "segment");
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private final ContactDirectory contacts;
@@ -116,6 +116,13 @@ class SegmentFixtures {
     jdbc.update("insert into inbound_message (provider, provider_message_id, from_phone, body, contact_id, "
             + "received_at, reply_class) values ('sandbox', ?, ?, 'hello', ?, ?, ?)",
         "in-" + SEQUENCE.incrementAndGet(), contact.phone(), contact.id().value(), utc(at), replyClass);
+  }
+
+  /** A conversion event for the contact (as EventIntake records {@code order.completed}). */
+  void conversion(ContactView contact, Instant at) {
+    jdbc.update("insert into journey_message (event_id, event_type, message_name, contact_id, correlation_keys, "
+            + "variables, time_to_live, received_at) values (?, 'order.completed', 'conversion', ?, '[]', '{}', 0, ?)",
+        "order-" + SEQUENCE.incrementAndGet(), contact.id().value(), utc(at));
   }
 
   /** An outbound SMS on the topic; {@code sentAt} null for one never accepted by a provider. */
