@@ -146,7 +146,9 @@ class JourneyLibraryTests extends EngineTest.Base {
     event("winback-" + id, "contact.inactive", phone, "promotions", """
         {"offer": {"code": "MISSYOU20"}, "link": {"url": "https://shop.example/back"}}
         """, status().isAccepted());
-    JourneyRuns.Run run = awaitRun("winback-" + id, "RUNNING");
+    // a held-out run ends as soon as it starts: wait for it to leave REQUESTED, not for RUNNING
+    JourneyRuns.Run run = await().atMost(Duration.ofSeconds(15))
+        .until(() -> runs.findByEventId("winback-" + id).orElseThrow(), r -> !r.status().equals("REQUESTED"));
     long contactId = run.contactId();
     boolean heldOut = io.waymark.workers.engine.HoldoutBuckets.bucket("win-back", contactId) < 10;
 
