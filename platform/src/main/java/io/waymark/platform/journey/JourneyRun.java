@@ -92,6 +92,12 @@ class JourneyRun {
 
   /** Idempotent: a second report of the same instance changes nothing. */
   void started(long instanceKey, long definitionKey, int definitionVersion, Instant now) {
+    if (status == Status.ENDED && definitionKey != 0 && this.definitionKey == null
+        && Long.valueOf(instanceKey).equals(processInstanceKey)) {
+      this.definitionKey = definitionKey; // the instance ended before its start was recorded
+      this.definitionVersion = definitionVersion;
+      return;
+    }
     if (status != Status.REQUESTED) {
       return;
     }
@@ -100,6 +106,15 @@ class JourneyRun {
     this.definitionKey = definitionKey;
     this.definitionVersion = definitionVersion;
     this.startedAt = now;
+  }
+
+  /** Ended, possibly before its start was recorded: the instance is kept then. */
+  void endedAs(long instanceKey, String outcome, Instant now) {
+    if (processInstanceKey == null && status == Status.REQUESTED) {
+      this.processInstanceKey = instanceKey;
+      this.startedAt = now;
+    }
+    ended(outcome, now);
   }
 
   void ended(String outcome, Instant now) {

@@ -52,6 +52,17 @@ public class JourneyRuns {
     return run.isPresent();
   }
 
+  /**
+   * Records how a run ended, found by its id: for an instance that ends before its start was recorded (a held-out
+   * run ends at once), which {@link #markEnded(long, String)} cannot find yet. False for an unknown run.
+   */
+  @Transactional
+  public boolean markEnded(JourneyRunId id, long processInstanceKey, String outcome) {
+    Optional<JourneyRun> run = runs.findById(id.value());
+    run.ifPresent(r -> r.endedAs(processInstanceKey, outcome, clock.instant()));
+    return run.isPresent();
+  }
+
   /** The contact's runs not yet ended (requested or running). */
   @Transactional(readOnly = true)
   public List<Run> liveRuns(long contactId) {

@@ -162,6 +162,23 @@ class JourneyTriggerTests {
   }
 
   @Test
+  void recordsTheEndOfARunWhoseInstanceEndedBeforeItsStartWasRecorded() throws Exception {
+    event("cart-instant", "cart.abandoned", "+14155550186", "{\"cartId\": \"i\"}").andExpect(status().isAccepted());
+    JourneyRuns.Run requested = journeyRuns.findByEventId("cart-instant").orElseThrow();
+    long instance = 2_251_799_813_700_099L;
+
+    assertThat(journeyRuns.markEnded(requested.id(), instance, "HOLDOUT")).isTrue();
+    journeyRuns.markStarted(requested.id(), instance, 9_000_001L, 1);
+
+    JourneyRuns.Run ended = journeyRuns.findByEventId("cart-instant").orElseThrow();
+    assertThat(ended.status()).isEqualTo("ENDED");
+    assertThat(ended.outcome()).isEqualTo("HOLDOUT");
+    assertThat(ended.processInstanceKey()).isEqualTo(instance);
+    assertThat(ended.version()).isEqualTo(1);
+    assertThat(journeyRuns.liveRuns(ended.contactId())).isEmpty();
+  }
+
+  @Test
   void answersNotFoundForPausingAJourneyNeverDeployed() throws Exception {
     mvc.perform(post("/api/v1/journeys/no-such-journey/pause")).andExpect(status().isNotFound())
         .andExpect(jsonPath("$.detail").value("no journey 'no-such-journey' is deployed"));
