@@ -119,10 +119,7 @@ public class EventIntake {
   /** Refuses an event without an attribute its journey names in {@code requiredAttributes}, naming the path. */
   private void requireAttributes(TriggerEvent event, String processId) {
     for (String path : catalog.requiredAttributes(processId)) {
-      Object value = event.attributes();
-      for (String step : path.split("\\.")) {
-        value = value instanceof Map<?, ?> map ? map.get(step) : null;
-      }
+      Object value = event.attribute(path);
       if (value == null || value.toString().isBlank()) {
         throw new InvalidInputException("attributes." + path, "is required by the journey " + processId);
       }

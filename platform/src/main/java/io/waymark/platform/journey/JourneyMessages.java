@@ -83,10 +83,7 @@ public class JourneyMessages {
       return prefix + contact.id();
     }
     String name = source.substring(TriggerProperties.MessageTrigger.ATTRIBUTE_PREFIX.length());
-    Object value = event.attributes();
-    for (String step : name.split("\\.")) {
-      value = value instanceof Map<?, ?> map ? map.get(step) : null;
-    }
+    Object value = event.attribute(name);
     if (value == null || value.toString().isBlank() || value instanceof Map || value instanceof List) {
       throw new InvalidInputException(source, "is required for '" + event.type()
           + "' events (it says which running journey the event is for) and must be a plain value");

@@ -24,6 +24,15 @@ public record TriggerEvent(
     @Valid Consent consent,
     Map<String, Object> attributes) {
 
+  /** The attribute at a dotted path ({@code appointment.id} reads nested objects), null where there is none. */
+  public Object attribute(String dottedPath) {
+    Object value = attributes;
+    for (String step : dottedPath.split("\\.")) {
+      value = value instanceof Map<?, ?> map ? map.get(step) : null;
+    }
+    return value;
+  }
+
   /** The contact the event is about; {@code phone} in any format, {@code country} for numbers without +. */
   public record Contact(
       @NotBlank String phone,
