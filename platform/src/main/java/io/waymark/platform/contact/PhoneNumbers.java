@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.waymark.platform.support.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Phone numbers in and out of E.164, through libphonenumber. Stateless. */
 public final class PhoneNumbers {
@@ -31,6 +32,12 @@ public final class PhoneNumbers {
   public static List<String> timeZones(String e164) {
     List<String> zones = ZONES.getTimeZonesForNumber(parse(e164, null));
     return zones.contains(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()) ? List.of() : zones;
+  }
+
+  /** The ISO 3166 region an E.164 number belongs to (e.g. "GB"); empty when libphonenumber cannot tell. */
+  public static Optional<String> regionOf(String e164) {
+    String region = UTIL.getRegionCodeForNumber(parse(e164, null));
+    return region == null || region.equals("ZZ") ? Optional.empty() : Optional.of(region);
   }
 
   /** The number with four digits masked, for logs: {@code +14155550100} becomes {@code +14155****00}. */

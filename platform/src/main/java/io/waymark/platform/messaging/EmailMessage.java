@@ -20,8 +20,8 @@ class EmailMessage {
   @Column(nullable = false, unique = true)
   private String idempotencyKey;
 
-  @Column(nullable = false)
-  private long contactId;
+  /** Null for a staff notification (e.g. an escalation to a sales manager). */
+  private Long contactId;
 
   @Column(nullable = false)
   private String toAddress;
@@ -44,7 +44,7 @@ class EmailMessage {
   protected EmailMessage() {
   }
 
-  EmailMessage(String idempotencyKey, long contactId, String toAddress, String subject, String body, String status,
+  EmailMessage(String idempotencyKey, Long contactId, String toAddress, String subject, String body, String status,
       String messageId, Instant createdAt) {
     this.idempotencyKey = idempotencyKey;
     this.messageId = messageId;

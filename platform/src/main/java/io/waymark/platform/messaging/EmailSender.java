@@ -81,6 +81,29 @@ public class EmailSender {
         messageId(idempotencyKey), clock.instant())));
   }
 
+  /**
+   * Sends a staff notification (not to a contact: no consent applies, e.g. an escalation to a sales manager) at most
+   * once per idempotency key, on the same outbox and transport as every email.
+   */
+  public EmailOutcome sendToStaff(String idempotencyKey, String toAddress, String subject, String body) {
+    Optional<EmailMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
+    if (existing.isPresent() && existing.get().isDone()) {
+      return new EmailOutcome(EmailOutcome.Status.SENT, existing.get().id(), true);
+    }
+    if (existing.isPresent() && existing.get().mayBeInFlight(clock.instant(), IN_FLIGHT)) {
+      throw new SendInFlightException(idempotencyKey);
+    }
+    if (existing.isPresent()) {
+      return deliver(existing.get());
+    }
+    validate(subject, body);
+    if (toAddress == null || !toAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      throw new InvalidInputException("to", "is not an email address: " + toAddress);
+    }
+    return deliver(claim(new EmailMessage(idempotencyKey, null, toAddress, subject, body, QUEUED,
+        messageId(idempotencyKey), clock.instant())));
+  }
+
   /** The newest emails first. */
   @Transactional(readOnly = true)
   public List<Email> outbox(int page, int size) {
@@ -146,8 +169,8 @@ public class EmailSender {
     public enum Status { SENT, NO_ADDRESS }
   }
 
-  /** One email as stored: status QUEUED, FAILED (the last attempt failed), SENT (SMTP) or OUTBOX (embedded). */
-  public record Email(long id, long contactId, String to, String subject, String body, String status,
+  /** One email as stored ({@code contactId} null for a staff notification): status QUEUED, FAILED (the last attempt failed), SENT (SMTP) or OUTBOX (embedded). */
+  public record Email(long id, Long contactId, String to, String subject, String body, String status,
       Instant createdAt) {
   }
 

@@ -61,6 +61,10 @@ class InboundMessage {
     return id;
   }
 
+  Conversations.Line toLine() {
+    return new Conversations.Line(receivedAt, Conversations.Direction.IN, body, replyClass);
+  }
+
   InboundMessages.Inbound toView() {
     return new InboundMessages.Inbound(id, fromPhone, body, contactId, replyClass, matchedRule, answerText,
         receivedAt);

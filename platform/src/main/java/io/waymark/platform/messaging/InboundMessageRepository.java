@@ -1,6 +1,8 @@
 package io.waymark.platform.messaging;
 
+import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.repository.Repository;
 
 interface InboundMessageRepository extends Repository<InboundMessage, Long> {
@@ -10,4 +12,6 @@ interface InboundMessageRepository extends Repository<InboundMessage, Long> {
   Optional<InboundMessage> findById(long id);
 
   Optional<InboundMessage> findByProviderAndProviderMessageId(String provider, String providerMessageId);
+
+  List<InboundMessage> findByContactIdOrderByReceivedAtDesc(Long contactId, Pageable page);
 }

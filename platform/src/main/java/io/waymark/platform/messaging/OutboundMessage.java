@@ -225,6 +225,11 @@ class OutboundMessage {
     return createdAt;
   }
 
+  Conversations.Line toLine() {
+    return new Conversations.Line(sentAt != null ? sentAt : createdAt, Conversations.Direction.OUT, body,
+        status.name());
+  }
+
   private static String truncate(String reason) {
     return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
   }

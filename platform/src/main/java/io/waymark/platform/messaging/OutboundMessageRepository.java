@@ -15,6 +15,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
   boolean existsByIdempotencyKey(String idempotencyKey);
 
+  List<OutboundMessage> findByContactIdOrderByCreatedAtDesc(long contactId, Pageable page);
+
   /** The contact's newest message that asked a question, sent since {@code since}. */
   Optional<OutboundMessage> findFirstByContactIdAndAnswersIsNotNullAndStatusInAndCreatedAtAfterOrderByIdDesc(
       long contactId, java.util.Collection<OutboundMessage.Status> statuses, java.time.Instant since);

@@ -1,0 +1,45 @@
+package io.waymark.platform.crm;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A team of the current routing document. */
+@Entity
+@Table(name = "crm_team")
+class CrmTeam {
+
+  @Id
+  private String id;
+  private String name;
+  private String managerId;
+  private String teamLeadId;
+  private int position;
+
+  protected CrmTeam() {
+  }
+
+  CrmTeam(RoutingDocument.Team team, int position) {
+    this.id = team.id();
+    this.name = team.name();
+    this.managerId = team.manager();
+    this.teamLeadId = team.teamLead();
+    this.position = position;
+  }
+
+  String id() {
+    return id;
+  }
+
+  String managerId() {
+    return managerId;
+  }
+
+  String teamLeadId() {
+    return teamLeadId;
+  }
+
+  RoutingDocument.Team toDocument() {
+    return new RoutingDocument.Team(id, name, managerId, teamLeadId);
+  }
+}

@@ -1,0 +1,7 @@
+package io.waymark.platform.crm.connector;
+
+public interface CrmConnector {
+  String system();
+
+  CrmTaskRef upsertTask(CrmTaskRequest request);
+}

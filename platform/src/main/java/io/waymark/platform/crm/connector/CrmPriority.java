@@ -1,0 +1,3 @@
+package io.waymark.platform.crm.connector;
+
+public enum CrmPriority { LOW, MEDIUM, HIGH, URGENT }

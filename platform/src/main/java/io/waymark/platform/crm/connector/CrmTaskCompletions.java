@@ -1,0 +1,5 @@
+package io.waymark.platform.crm.connector;
+
+public interface CrmTaskCompletions {
+  void completedInCrm(String system, String externalId, String completedBy);
+}

@@ -1,0 +1,4 @@
+package io.waymark.platform.crm.connector;
+
+public record CrmTaskRef(String system, String externalId, boolean created) {
+}
