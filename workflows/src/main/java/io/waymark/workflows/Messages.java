@@ -38,6 +38,14 @@ public final class Messages {
    */
   public static final String APPROVAL_DECIDED = "approval-decided";
 
+  /**
+   * A person took on a hot lead: a rep accepted its task in Waymark's inbox, or the CRM reported the task done (which
+   * counts as accepted); the hand-off ({@code hot-lead-handoff}) stops escalating. Correlation key: {@code crmTaskId},
+   * the id of the task in Waymark's inbox as {@code create-crm-task} returned it (a string; escalations keep it).
+   * Carries {@code acceptedBy} (the user id) and {@code acceptedVia} (INBOX, HUBSPOT or SALESFORCE).
+   */
+  public static final String LEAD_ACCEPTED = "lead-accepted";
+
   /** The campaign was cancelled: its run stops at once (outcome CANCELLED); correlation key: the campaign run id. */
   public static final String CAMPAIGN_CANCELLED = "campaign-cancelled";
 

@@ -108,6 +108,7 @@ class ElementTemplatesTests {
     assertThat(inputNames(template(jobType))).doesNotHaveDuplicates();
   }
 
+  /** Planned job types (none since the hot-lead workers) say so; served ones do not. */
   @ParameterizedTest
   @FieldSource("JOB_TYPES")
   void saysItIsPlannedExactlyWhenNoWorkerServesItYet(String jobType) throws IOException {
@@ -157,6 +158,40 @@ class ElementTemplatesTests {
     assertThat(outputs(JobTypes.RESOLVE_AUDIENCE)).containsExactly("audienceSize", "batchCount", "approvalRequired");
     assertThat(outputs(JobTypes.REQUEST_APPROVAL)).containsExactly("approvalId", "approvalExpiresAt");
     assertThat(outputs(JobTypes.SEND_BATCH)).containsExactly("sentCount", "suppressedCount", "failedCount");
+    assertThat(outputs(JobTypes.CREATE_CRM_TASK)).containsExactly("crmTaskId", "ownerId", "slaDueAt", "escalationLevel");
+    assertThat(outputs(JobTypes.ESCALATE_LEAD)).containsExactly("escalatedTo", "ownerId", "slaDueAt", "escalationLevel");
+  }
+
+  /**
+   * The hot-lead tasks take what the contract names: create-crm-task the lead signal (required, FEEL) and optional
+   * tags, product line and SLA; escalate-lead an optional manager email and SLA. An empty SLA must stay possible: it
+   * means the SLA configured for the task's tags, counted in the owner's working hours.
+   */
+  @Test
+  void hotLeadTasksTakeTheContractsInputsWithTheSlaLeftToTheTagsByDefault() throws IOException {
+    assertThat(inputNames(template(JobTypes.CREATE_CRM_TASK)))
+        .containsExactly("leadSignal", "tags", "productLine", "sla");
+    assertThat(inputNames(template(JobTypes.ESCALATE_LEAD))).containsExactly("managerEmail", "sla");
+    JsonNode leadSignal = input(JobTypes.CREATE_CRM_TASK, "leadSignal");
+    assertThat(leadSignal.path("feel").asText()).isEqualTo("required");
+    assertThat(leadSignal.path("optional").asBoolean()).isFalse();
+    assertThat(input(JobTypes.CREATE_CRM_TASK, "tags").path("optional").asBoolean()).isTrue();
+    for (String jobType : List.of(JobTypes.CREATE_CRM_TASK, JobTypes.ESCALATE_LEAD)) {
+      JsonNode sla = input(jobType, "sla");
+      assertThat(sla.path("optional").asBoolean()).as("%s: sla is optional", jobType).isTrue();
+      assertThat(sla.has("value")).as("%s: no default SLA overrides the tags' one", jobType).isFalse();
+      String pattern = sla.path("constraints").path("pattern").path("value").asText();
+      assertThat("").as("%s: empty SLA", jobType).matches(pattern);
+      assertThat("PT15M").matches(pattern);
+      assertThat("P1DT2H").matches(pattern);
+      assertThat("15 minutes").doesNotMatch(pattern);
+      assertThat("PT").doesNotMatch(pattern);
+    }
+  }
+
+  private static JsonNode input(String jobType, String name) throws IOException {
+    return bound(template(jobType), "zeebe:input").filter(p -> name.equals(p.path("binding").path("name").asText()))
+        .findFirst().orElseThrow();
   }
 
   private static List<String> outputs(String jobType) throws IOException {

@@ -13,6 +13,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Each rule on its fixture file: the exact findings, as "SEVERITY rule elementId". */
@@ -72,8 +74,8 @@ class JourneyLinterTests {
   void refusesAJobTypeNoWorkerServes() {
     LintReport report = lint("unknown-job-type");
 
-    assertThat(findings(report)).containsExactly("ERROR known-job-types Task_CreateCrmTask");
-    assertThat(report.errors().getFirst().message()).contains("'create-crm-task'").contains("send-sms");
+    assertThat(findings(report)).containsExactly("ERROR known-job-types Task_NotifyStaff");
+    assertThat(report.errors().getFirst().message()).contains("'notify-staff'").contains("send-sms");
   }
 
   @Test
@@ -172,9 +174,24 @@ class JourneyLinterTests {
     BpmnModelInstance model = journey("lint-crm").startEvent("StartEvent_Lead")
         .serviceTask("Task_CreateCrmTask", t -> t.zeebeJobType("create-crm-task"))
         .endEvent("End_Done").done();
+    Set<String> withoutCrm = JobTypes.ALL.stream().filter(type -> !type.equals(JobTypes.CREATE_CRM_TASK))
+        .collect(Collectors.toSet());
 
-    assertThat(findings(linter.lint(model))).containsExactly("ERROR known-job-types Task_CreateCrmTask");
-    assertThat(new JourneyLinter(JobTypes.DECLARED, LintFixtures.CATALOG).lint(model).findings()).isEmpty();
+    assertThat(findings(new JourneyLinter(withoutCrm, LintFixtures.CATALOG).lint(model)))
+        .containsExactly("ERROR known-job-types Task_CreateCrmTask");
+    assertThat(linter.lint(model).findings()).isEmpty();
+  }
+
+  @Test
+  void servesTheHotLeadJobTypes() {
+    assertThat(JobTypes.ALL).contains(JobTypes.CREATE_CRM_TASK, JobTypes.ESCALATE_LEAD);
+    assertThat(JobTypes.PLANNED).isEmpty();
+    BpmnModelInstance model = journey("lint-hot-lead").startEvent("StartEvent_Lead")
+        .serviceTask("Task_CreateCrmTask", t -> t.zeebeJobType("create-crm-task"))
+        .serviceTask("Task_EscalateLead", t -> t.zeebeJobType("escalate-lead"))
+        .endEvent("End_Done").done();
+
+    assertThat(linter.lint(model).findings()).isEmpty();
   }
 
   @Test
