@@ -120,3 +120,14 @@ CREATE INDEX ix_crm_task_event_task ON crm_task_event (task_id, id);
 
 -- staff notifications (an escalation to a manager) have no contact
 ALTER TABLE email_message MODIFY contact_id BIGINT NULL;
+
+-- journey: instances of sub-journeys (a call activity's child, e.g. hot-lead-handoff) that work for a journey run, so
+-- that the run's steps include theirs
+CREATE TABLE journey_sub_instance (
+  process_instance_key  BIGINT        NOT NULL,
+  journey_run_id        BIGINT        NOT NULL,
+  process_id            VARCHAR(191)  NOT NULL,
+  linked_at             DATETIME(6)   NOT NULL,
+  PRIMARY KEY (process_instance_key)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+CREATE INDEX ix_journey_sub_instance_run ON journey_sub_instance (journey_run_id);

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where runs stand: {@code GET /api/v1/journey-runs/{id}} (the run and every step its instance ran),
+ * Where runs stand: {@code GET /api/v1/journey-runs/{id}} (the run and every step its instance and its sub-journeys ran),
  * {@code GET /api/v1/journey-runs?eventId=...}, and {@code GET /api/v1/journey-steps/incidents} (jobs that ran out of
  * retries, newest first).
  */
@@ -43,8 +43,7 @@ class JourneyRunController {
   }
 
   private ResponseEntity<Map<String, Object>> withSteps(JourneyRuns.Run run) {
-    List<JourneySteps.Step> ran = run.processInstanceKey() == null ? List.of()
-        : steps.ofInstance(run.processInstanceKey());
+    List<JourneySteps.Step> ran = steps.ofInstances(runs.instancesOf(run));
     return ResponseEntity.ok(Map.of("run", run, "steps", ran));
   }
 }

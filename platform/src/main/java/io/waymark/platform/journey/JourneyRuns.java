@@ -16,9 +16,11 @@ public class JourneyRuns {
   static final List<JourneyRun.Status> LIVE = List.of(JourneyRun.Status.REQUESTED, JourneyRun.Status.RUNNING);
 
   private final JourneyRunRepository runs;
+  private final JourneySubInstanceRepository subInstances;
   private final Clock clock;
 
-  JourneyRuns(JourneyRunRepository runs, Clock clock) {
+  JourneyRuns(JourneyRunRepository runs, JourneySubInstanceRepository subInstances, Clock clock) {
+    this.subInstances = subInstances;
     this.runs = runs;
     this.clock = clock;
   }
@@ -61,6 +63,28 @@ public class JourneyRuns {
     Optional<JourneyRun> run = runs.findById(id.value());
     run.ifPresent(r -> r.endedAs(processInstanceKey, outcome, clock.instant()));
     return run.isPresent();
+  }
+
+  /**
+   * Records that process instance {@code processInstanceKey} of sub-journey {@code processId} works for run {@code id}
+   * (a call activity's child): the run's steps include its steps. Repeating it changes nothing.
+   */
+  @Transactional
+  public void linkSubInstance(JourneyRunId id, long processInstanceKey, String processId) {
+    if (!subInstances.existsById(processInstanceKey)) {
+      subInstances.save(new JourneySubInstance(processInstanceKey, id.value(), processId, clock.instant()));
+    }
+  }
+
+  /** The process instances that work for run {@code id}: its own (when started) and its sub-journeys'. */
+  @Transactional(readOnly = true)
+  public List<Long> instancesOf(Run run) {
+    List<Long> keys = new java.util.ArrayList<>();
+    if (run.processInstanceKey() != null) {
+      keys.add(run.processInstanceKey());
+    }
+    subInstances.findByJourneyRunId(run.id().value()).forEach(s -> keys.add(s.processInstanceKey()));
+    return keys;
   }
 
   /** The contact's runs not yet ended (requested or running). */

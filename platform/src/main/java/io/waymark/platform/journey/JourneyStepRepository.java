@@ -8,5 +8,7 @@ interface JourneyStepRepository extends JpaRepository<JourneyStep, Long> {
 
   List<JourneyStep> findByProcessInstanceKeyOrderById(long processInstanceKey);
 
+  List<JourneyStep> findByProcessInstanceKeyInOrderById(java.util.Collection<Long> processInstanceKeys);
+
   List<JourneyStep> findByOutcomeOrderByIdDesc(JourneySteps.Outcome outcome, Pageable page);
 }

@@ -36,6 +36,13 @@ public class JourneySteps {
     return steps.findByProcessInstanceKeyOrderById(processInstanceKey).stream().map(JourneyStep::toView).toList();
   }
 
+  /** Every step of some process instances (a run's and its sub-journeys'), oldest first. */
+  @Transactional(readOnly = true)
+  public List<Step> ofInstances(java.util.Collection<Long> processInstanceKeys) {
+    return processInstanceKeys.isEmpty() ? List.of()
+        : steps.findByProcessInstanceKeyInOrderById(processInstanceKeys).stream().map(JourneyStep::toView).toList();
+  }
+
   /** The newest jobs that ran out of retries. */
   @Transactional(readOnly = true)
   public List<Step> incidents(int limit) {
