@@ -1,5 +1,6 @@
 package io.waymark.platform.crm.connector;
 
+import io.waymark.platform.support.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ final class TaskText {
     String text = request.subject().strip().replaceAll("\\s+", " ");
     int room = maxLength - tags.length() - suffix.length();
     if (room < 1) {
-      throw new IllegalArgumentException("tags and marker leave no room for the subject within " + maxLength
+      throw new InvalidInputException("tags", "leave no room for the subject within the CRM's " + maxLength
           + " characters");
     }
     if (text.length() > room) {

@@ -23,11 +23,16 @@ class CrmConnectorsConfigurationTests {
 
   @Test
   void registersTheHubSpotConnectorWhenItsAccessTokenIsSet() {
-    context.withPropertyValues("waymark.crm.hubspot.access-token=pat-1").run(started -> {
-      assertThat(started.getBeansOfType(CrmConnector.class).values())
-          .extracting(CrmConnector::system).containsExactly("hubspot");
-      assertThat(started.getBean(HubSpotProperties.class).baseUrl()).isEqualTo("https://api.hubapi.com");
-    });
+    context.withPropertyValues("waymark.crm.hubspot.access-token=pat-1",
+        "waymark.crm.hubspot.resilience.open-wait=2m").run(started -> {
+          assertThat(started.getBeansOfType(CrmConnector.class).values())
+              .extracting(CrmConnector::system).containsExactly("hubspot");
+          HubSpotProperties hubspot = started.getBean(HubSpotProperties.class);
+          assertThat(hubspot.baseUrl()).isEqualTo("https://api.hubapi.com");
+          assertThat(hubspot.webhooksEnabled()).isFalse();
+          assertThat(hubspot.resilience().openWait()).hasMinutes(2);
+          assertThat(hubspot.resilience().attempts()).isEqualTo(3);
+        });
   }
 
   @Test
