@@ -9,6 +9,7 @@ import io.waymark.platform.crm.connector.CrmPriority;
 import io.waymark.platform.crm.connector.CrmRejectedException;
 import io.waymark.platform.crm.connector.CrmTaskRef;
 import io.waymark.platform.crm.connector.CrmTaskRequest;
+import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CrmSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrmSync.class);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
       .withZone(java.time.ZoneOffset.UTC);
 
   private final Optional<CrmConnector> connector;
@@ -104,8 +105,18 @@ class CrmSync {
   /** One attempt to copy task {@code taskId} to the CRM; records the outcome on the task, never throws. */
   void attempt(long taskId) {
     CrmConnector crm = connector.orElseThrow();
-    Optional<CrmTaskRequest> request = transaction.execute(status -> tasks.findById(taskId)
-        .filter(t -> t.crmSync() == LeadTask.Sync.PENDING).map(t -> request(t, crm.system())));
+    Optional<CrmTaskRequest> request;
+    try {
+      request = transaction.execute(status -> tasks.findById(taskId)
+          .filter(t -> t.crmSync() == LeadTask.Sync.PENDING).map(t -> request(t, crm.system())));
+    } catch (InvalidInputException e) {
+      String reason = "cannot be sent to " + crm.system() + ": " + e.getMessage();
+      record(taskId, task -> {
+        task.syncFailed(reason, null);
+        return new LeadTaskEvent(taskId, clock.instant(), "CRM_REJECTED", "system", reason);
+      });
+      return;
+    }
     if (request.isEmpty()) {
       return;
     }
@@ -151,10 +162,9 @@ class CrmSync {
         .orElseThrow(() -> new IllegalStateException("task " + task.id() + ": no contact " + task.contactId()));
     String name = ((contact.firstName() == null ? "" : contact.firstName()) + " "
         + (contact.lastName() == null ? "" : contact.lastName())).strip();
-    String subject = "[" + String.join("] [", view.tags()) + "] " + (name.isEmpty() ? contact.phone() : name);
-    String body = "Hot lead from Waymark (task " + task.id() + "), " + LeadInbox.signal(view.signal()) + "\n"
-        + "Phone: " + contact.phone() + "\nDue: " + TIME.format(task.dueAt()) + " (SLA " + task.sla() + ")\n"
-        + "Routed: " + view.routedBy() + "\n\nConversation so far:\n"
+    String subject = "Call back " + (name.isEmpty() ? contact.phone() : name);
+    String body = "Hot lead: " + LeadInbox.signal(view.signal()) + "\nSLA: " + task.sla() + "\nRouted: "
+        + view.routedBy() + "\n\nConversation so far:\n"
         + (view.conversation() == null || view.conversation().isEmpty() ? "(none)" : view.conversation());
     String owner = routing.ownerCrmId(task.ownerId(), system);
     Map<String, String> attributes = contact.attributes() == null ? Map.of() : contact.attributes();
