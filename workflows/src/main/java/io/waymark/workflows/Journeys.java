@@ -30,6 +30,8 @@ public final class Journeys {
   public static final String HOT_LEAD_HANDOFF = "hot-lead-handoff";
 
   public static final String LEAD_FOLLOW_UP = "lead-follow-up";
+  /** A buyer showed intent (viewed pricing, asked for a demo): the hot lead goes to sales at once; no SMS. */
+  public static final String BUYER_INTENT = "buyer-intent";
   /** Reminders 24 h and 2 h before an appointment, with reply 1 (confirm) and 2 (reschedule). */
   public static final String APPOINTMENT_REMINDER = "appointment-reminder";
   /** Two nudges after an abandoned cart, stopped by the cart's conversion. */
@@ -47,9 +49,12 @@ public final class Journeys {
   /** Process ids of the bundled sub-journeys: journeys call them, nothing starts them. */
   public static final List<String> SUB_JOURNEYS = List.of(HOT_LEAD_HANDOFF);
 
-  /** Process ids of every bundled journey, in deployment order. */
-  public static final List<String> BUNDLED = List.of(LEAD_FOLLOW_UP, APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK,
-      SHIPPING_UPDATE, CAMPAIGN_SEND);
+  /**
+   * Process ids of every bundled journey and sub-journey, in deployment order: a sub-journey before the journeys that
+   * call it, so that a caller never runs without it.
+   */
+  public static final List<String> BUNDLED = List.of(HOT_LEAD_HANDOFF, LEAD_FOLLOW_UP, BUYER_INTENT,
+      APPOINTMENT_REMINDER, CART_RECOVERY, WIN_BACK, SHIPPING_UPDATE, CAMPAIGN_SEND);
 
   private Journeys() {
   }
