@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
@@ -21,8 +22,10 @@ import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -45,20 +49,41 @@ import org.junit.jupiter.params.provider.FieldSource;
  * sends in batches, never holds contact ids in variables, and stops when its campaign is cancelled. The journey
  * library (every journey about one contact; see JOURNEYS.md) also sends templates only, with a send window, stops on
  * every rule through an interrupting event subprocess, records only the outcomes it declares and, where promotional,
- * has a holdout or says why not; campaign-send too declares its outcomes and why it has no holdout.
+ * has a holdout or says why not; campaign-send too declares its outcomes and why it has no holdout. A sub-journey
+ * (hot-lead-handoff) declares what it takes and returns, records nothing, sets its result at every end, and its
+ * callers call it as the linter asks (static process id, no variables copied back but the mapped outputs).
  */
 class BundledJourneysTests {
 
   static final List<String> BUNDLED = Journeys.BUNDLED;
 
+  /** Sub-journeys: called by journeys, never started on their own. */
+  static final List<String> SUB_JOURNEYS = Journeys.SUB_JOURNEYS;
+
+  /** Every bundled journey, sub-journeys aside. */
+  static final List<String> JOURNEYS = BUNDLED.stream().filter(id -> !SUB_JOURNEYS.contains(id)).toList();
+
   /** Journeys that act on a resolved audience, never on one contact. */
   static final List<String> AUDIENCE_JOURNEYS = List.of(Journeys.CAMPAIGN_SEND);
 
   /** Journeys about one contact: every bundled journey but the audience journeys. */
-  static final List<String> CONTACT_JOURNEYS = BUNDLED.stream().filter(id -> !AUDIENCE_JOURNEYS.contains(id)).toList();
+  static final List<String> CONTACT_JOURNEYS = JOURNEYS.stream().filter(id -> !AUDIENCE_JOURNEYS.contains(id)).toList();
 
-  static final List<String> LIBRARY = List.of(Journeys.LEAD_FOLLOW_UP, Journeys.APPOINTMENT_REMINDER,
-      Journeys.CART_RECOVERY, Journeys.WIN_BACK, Journeys.SHIPPING_UPDATE);
+  /** Journeys about one contact that text nobody: they hand the contact to a person. */
+  static final List<String> SILENT_JOURNEYS = List.of(Journeys.BUYER_INTENT);
+
+  /** Journeys about one contact that text the contact. */
+  static final List<String> TEXTING_JOURNEYS = CONTACT_JOURNEYS.stream().filter(id -> !SILENT_JOURNEYS.contains(id))
+      .toList();
+
+  static final List<String> LIBRARY = List.of(Journeys.LEAD_FOLLOW_UP, Journeys.BUYER_INTENT,
+      Journeys.APPOINTMENT_REMINDER, Journeys.CART_RECOVERY, Journeys.WIN_BACK, Journeys.SHIPPING_UPDATE);
+
+  /** The library's journeys that text the contact. */
+  static final List<String> TEXTING_LIBRARY = LIBRARY.stream().filter(TEXTING_JOURNEYS::contains).toList();
+
+  /** The journeys that hand hot leads to sales through hot-lead-handoff. */
+  static final List<String> HOT_LEAD_CALLERS = List.of(Journeys.LEAD_FOLLOW_UP, Journeys.BUYER_INTENT);
 
   /** The library and campaign-send: they declare their outcomes and their holdout (or why not) as properties. */
   static final List<String> LIBRARY_AND_CAMPAIGN = java.util.stream.Stream.concat(LIBRARY.stream(),
@@ -82,7 +107,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("BUNDLED")
+  @FieldSource("JOURNEYS")
   void declaresItsJourneyMetadataOnTheProcess(String processId) throws Exception {
     Process process = read(processId).getModelElementById(processId);
     assertThat(process).as("process with id %s", processId).isNotNull();
@@ -122,7 +147,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("CONTACT_JOURNEYS")
+  @FieldSource("TEXTING_JOURNEYS")
   void checksConsentRightBeforeEverySend(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     assertThat(tasksOfType(model, JobTypes.SEND_SMS)).isNotEmpty().allSatisfy(send -> {
@@ -143,7 +168,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("CONTACT_JOURNEYS")
+  @FieldSource("TEXTING_JOURNEYS")
   void sendsOnTheTopicAndMessageClassItDeclares(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     Map<String, String> properties = properties(model, processId);
@@ -178,7 +203,16 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("BUNDLED")
+  @FieldSource("SILENT_JOURNEYS")
+  void textsAndEmailsNobody(String processId) throws Exception {
+    BpmnModelInstance model = read(processId);
+    for (String type : List.of(JobTypes.CHECK_CONSENT, JobTypes.SEND_SMS, JobTypes.SEND_EMAIL, JobTypes.SEND_BATCH)) {
+      assertThat(tasksOfType(model, type)).as("%s tasks", type).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @FieldSource("JOURNEYS")
   void recordsAnOutcomeBeforeEveryEnd(String processId) throws Exception {
     assertThat(read(processId).getModelElementsByType(EndEvent.class)).allSatisfy(end ->
         assertThat(end.getPreviousNodes().list()).as(end.getId()).singleElement()
@@ -207,9 +241,11 @@ class BundledJourneysTests {
   @FieldSource("LIBRARY")
   void stopsOnEveryRuleThroughAnInterruptingEventSubprocess(String processId) throws Exception {
     List<StartEvent> rules = stopRules(read(processId));
-    assertThat(rules).as("message cap: a send refused at sending").anySatisfy(start ->
-        assertThat(definitions(start, ErrorEventDefinition.class)).singleElement()
-            .satisfies(d -> assertThat(d.getError().getErrorCode()).isEqualTo("SEND_SUPPRESSED")));
+    if (TEXTING_JOURNEYS.contains(processId)) {
+      assertThat(rules).as("message cap: a send refused at sending").anySatisfy(start ->
+          assertThat(definitions(start, ErrorEventDefinition.class)).singleElement()
+              .satisfies(d -> assertThat(d.getError().getErrorCode()).isEqualTo("SEND_SUPPRESSED")));
+    }
     assertThat(rules).as("maximum duration").anySatisfy(start ->
         assertThat(definitions(start, TimerEventDefinition.class)).hasSize(1));
     assertThat(read(processId).getModelElementsByType(SubProcess.class)).allSatisfy(sub -> {
@@ -225,7 +261,7 @@ class BundledJourneysTests {
   }
 
   @ParameterizedTest
-  @FieldSource("LIBRARY")
+  @FieldSource("TEXTING_LIBRARY")
   void sendsAgreedTemplatesWithASendWindow(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     assertThat(tasksOfType(model, JobTypes.SEND_SMS)).isNotEmpty().allSatisfy(send -> {
@@ -245,7 +281,7 @@ class BundledJourneysTests {
    * rule catches it.
    */
   @ParameterizedTest
-  @FieldSource("LIBRARY")
+  @FieldSource("TEXTING_LIBRARY")
   void writesComputedInstantsAsStrings(String processId) throws Exception {
     BpmnModelInstance model = read(processId);
     List<String> sources = new java.util.ArrayList<>();
@@ -264,9 +300,32 @@ class BundledJourneysTests {
     BpmnModelInstance model = read(processId);
     Set<String> declared = Arrays.stream(properties(model, processId).get("outcomes").split(","))
         .map(String::strip).collect(Collectors.toSet());
-    Set<String> recorded = tasksOfType(model, JobTypes.RECORD_OUTCOME).stream().map(t -> inputs(t).get("outcome"))
-        .collect(Collectors.toSet());
+    Set<String> recorded = tasksOfType(model, JobTypes.RECORD_OUTCOME).stream()
+        .flatMap(t -> recordable(model, inputs(t).get("outcome")).stream()).collect(Collectors.toSet());
     assertThat(recorded).isEqualTo(declared);
+  }
+
+  /**
+   * The outcomes a record-outcome input stands for: itself when static; for {@code =name}, where {@code name} is the
+   * output of a call activity, the values the called sub-journey declares in its property of that name.
+   */
+  private static Set<String> recordable(BpmnModelInstance model, String source) {
+    if (!source.startsWith("=")) {
+      return Set.of(source);
+    }
+    String variable = source.substring(1).strip();
+    CallActivity call = model.getModelElementsByType(CallActivity.class).stream()
+        .filter(c -> c.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs().stream()
+            .anyMatch(o -> o.getTarget().equals(variable)))
+        .findFirst().orElseThrow(() -> new AssertionError("no call activity returns " + variable));
+    String called = call.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId();
+    try {
+      String values = properties(read(called), called).get(variable);
+      assertThat(values).as("sub-journey %s declares the values of %s", called, variable).isNotBlank();
+      return Arrays.stream(values.split(",")).map(String::strip).collect(Collectors.toSet());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @ParameterizedTest
@@ -374,8 +433,105 @@ class BundledJourneysTests {
   void namesEveryFlowNodeMeaningfully(String processId) throws Exception {
     assertThat(read(processId).getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.FlowNode.class))
         .extracting(BaseElement::getId)
-        .allSatisfy(id -> assertThat(id).matches("(StartEvent|SubProcess|Task|Gateway|Timer|Message|Error|End)_[A-Z][A-Za-z0-9]+"));
+        .allSatisfy(id -> assertThat(id)
+            .matches("(StartEvent|SubProcess|CallActivity|Task|Gateway|Timer|Message|Error|End)_[A-Z][A-Za-z0-9]+"));
     assertThat(read(processId).getModelElementsByType(SequenceFlow.class)).extracting(BaseElement::getId)
         .allSatisfy(id -> assertThat(id).matches("Flow_[A-Z][A-Za-z0-9]+"));
+  }
+
+  @ParameterizedTest
+  @FieldSource("SUB_JOURNEYS")
+  void declaresWhatItTakesAndReturnsAndNoTrigger(String processId) throws Exception {
+    Process process = read(processId).getModelElementById(processId);
+    assertThat(process.isExecutable()).isTrue();
+    Map<String, String> properties = properties(read(processId), processId);
+    assertThat(properties).containsEntry("kind", Journeys.KIND_SUB_JOURNEY).containsKeys("goal", "inputs", "outputs")
+        .doesNotContainKeys("trigger", "stopRules", "outcomes", "holdoutShare", "holdoutWaiver", "maxDuration");
+    assertThat(process.getChildElementsByType(StartEvent.class)).singleElement()
+        .satisfies(start -> assertThat(start.getEventDefinitions()).as("a plain start event").isEmpty());
+    assertThat(tasksOfType(read(processId), JobTypes.RECORD_OUTCOME)).as("the caller records the outcome").isEmpty();
+    assertThat(read(processId).getModelElementsByType(SubProcess.class)).as("no stop rules of its own").isEmpty();
+  }
+
+  /** Every end of the hand-off is reached through a catch event that sets leadOutcome to a declared value. */
+  @Test
+  void setsADeclaredLeadOutcomeAtEveryEndOfTheHandOff() throws Exception {
+    BpmnModelInstance model = read(Journeys.HOT_LEAD_HANDOFF);
+    Set<String> declared = Arrays.stream(properties(model, Journeys.HOT_LEAD_HANDOFF).get("leadOutcome").split(","))
+        .map(String::strip).collect(Collectors.toSet());
+    assertThat(declared).containsExactlyInAnyOrder("ACCEPTED", "ACCEPTED_AFTER_ESCALATION", "UNACCEPTED");
+    Set<String> set = new java.util.HashSet<>();
+    assertThat(model.getModelElementsByType(EndEvent.class)).hasSize(4).allSatisfy(end ->
+        assertThat(end.getPreviousNodes().list()).as(end.getId()).singleElement().satisfies(last -> {
+          Map<String, String> outputs = last.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs().stream()
+              .collect(Collectors.toMap(ZeebeOutput::getTarget, ZeebeOutput::getSource));
+          assertThat(outputs).containsKeys("leadOutcome", "acceptedBy");
+          String value = outputs.get("leadOutcome").replaceAll("^=\"|\"$", "");
+          assertThat(value).isIn(declared);
+          set.add(value);
+        }));
+    assertThat(set).isEqualTo(declared);
+  }
+
+  /** Waits for acceptance keyed by the task, until the SLA deadline the workers computed; escalates twice at most. */
+  @Test
+  void waitsForAcceptanceOfTheTaskUntilItsSlaAndEscalatesTwice() throws Exception {
+    BpmnModelInstance model = read(Journeys.HOT_LEAD_HANDOFF);
+    assertThat(tasksOfType(model, JobTypes.CREATE_CRM_TASK)).singleElement()
+        .satisfies(task -> assertThat(inputs(task)).containsEntry("leadSignal", "=leadSignal").doesNotContainKey("sla"));
+    assertThat(tasksOfType(model, JobTypes.ESCALATE_LEAD)).extracting(BaseElement::getId)
+        .containsExactly("Task_EscalateToNextRep", "Task_EscalateToTeamLead");
+    assertThat(tasksOfType(model, JobTypes.ESCALATE_LEAD)).allSatisfy(task -> assertThat(inputs(task)).isEmpty());
+    assertThat(model.getModelElementsByType(EventBasedGateway.class)).hasSize(3).allSatisfy(gateway -> {
+      assertThat(gateway.getSucceedingNodes().list()).anySatisfy(event ->
+          assertThat(definitions(event, MessageEventDefinition.class)).singleElement().satisfies(d -> {
+            assertThat(d.getMessage().getName()).isEqualTo(Messages.LEAD_ACCEPTED);
+            assertThat(d.getMessage().getSingleExtensionElement(ZeebeSubscription.class).getCorrelationKey())
+                .isEqualTo("=crmTaskId");
+          }));
+      assertThat(gateway.getSucceedingNodes().list()).anySatisfy(event ->
+          assertThat(definitions(event, TimerEventDefinition.class)).singleElement()
+              .satisfies(timer -> assertThat(timer.getTimeDate().getTextContent()).isEqualTo("=slaDueAt")));
+    });
+  }
+
+  @ParameterizedTest
+  @FieldSource("HOT_LEAD_CALLERS")
+  void handsHotLeadsToSalesThroughTheSubJourney(String processId) throws Exception {
+    BpmnModelInstance model = read(processId);
+    assertThat(model.getModelElementsByType(CallActivity.class)).singleElement().satisfies(call -> {
+      assertThat(call.getName()).isEqualTo("Hand the hot lead to sales");
+      ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+      assertThat(called.getProcessId()).isEqualTo(Journeys.HOT_LEAD_HANDOFF);
+      assertThat(called.isPropagateAllChildVariablesEnabled()).isFalse();
+      ZeebeIoMapping mapping = call.getSingleExtensionElement(ZeebeIoMapping.class);
+      assertThat(mapping.getInputs()).singleElement().satisfies(input -> {
+        assertThat(input.getTarget()).isEqualTo("leadSignal");
+        assertThat(input.getSource()).startsWith("={type: \"").contains("text: ");
+      });
+      assertThat(mapping.getOutputs()).extracting(ZeebeOutput::getTarget, ZeebeOutput::getSource).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("leadOutcome", "=leadOutcome"),
+          org.assertj.core.groups.Tuple.tuple("crmTaskId", "=crmTaskId"),
+          org.assertj.core.groups.Tuple.tuple("ownerId", "=ownerId"),
+          org.assertj.core.groups.Tuple.tuple("acceptedBy", "=acceptedBy"));
+      assertThat(call.getSucceedingNodes().list()).singleElement().satisfies(next ->
+          assertThat(jobType((ServiceTask) next)).isEqualTo(JobTypes.RECORD_OUTCOME));
+    });
+  }
+
+  /** Every HOT answer of lead-follow-up (the question, during the nurture wait, the follow-up) goes to the hand-off. */
+  @Test
+  void handsEveryHotAnswerOfTheLeadToSales() throws Exception {
+    BpmnModelInstance model = read(Journeys.LEAD_FOLLOW_UP);
+    List<SequenceFlow> hot = model.getModelElementsByType(SequenceFlow.class).stream()
+        .filter(flow -> flow.getConditionExpression() != null
+            && flow.getConditionExpression().getTextContent().strip().equals("=replyClass = \"HOT\""))
+        .toList();
+    assertThat(hot).hasSize(3).allSatisfy(flow ->
+        assertThat(flow.getTarget().getId()).isEqualTo("CallActivity_HandHotLeadToSales"));
+    FlowNode record = model.<CallActivity>getModelElementById("CallActivity_HandHotLeadToSales").getSucceedingNodes()
+        .singleResult();
+    assertThat(inputs((ServiceTask) record)).containsEntry("outcome", "HOT_LEAD");
+    assertThat(record.getSucceedingNodes().singleResult().getId()).isEqualTo("End_HotLead");
   }
 }

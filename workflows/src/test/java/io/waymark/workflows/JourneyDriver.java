@@ -1,6 +1,6 @@
 package io.waymark.workflows;
 
-import static io.waymark.workflows.testing.InMemoryEngine.awaitJob;
+import static io.waymark.workflows.testing.InMemoryEngine.awaitJobOfRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
@@ -16,9 +16,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives one bundled journey on the in-memory engine for its process tests: deploys the model alone, starts runs
- * with the variables the journey starter gives, and plays the workers' part (consent decisions, sends, outcomes) and
- * the platform's (replies, opt-outs, signals). Runs a test leaves unfinished are cancelled by
+ * Drives one bundled journey on the in-memory engine for its process tests: deploys the model with the sub-journeys
+ * it may call, starts runs with the variables the journey starter gives, and plays the workers' part (consent
+ * decisions, sends, CRM tasks and escalations, outcomes) and the platform's (replies, opt-outs, signals, accepted
+ * leads). A run's jobs include those of the sub-journeys it called. Runs a test leaves unfinished are cancelled by
  * {@link #cancelUnfinished()}, so their timers never fire in a later test.
  */
 final class JourneyDriver implements AutoCloseable {
@@ -31,6 +32,9 @@ final class JourneyDriver implements AutoCloseable {
 
   JourneyDriver(String processId) {
     this.processId = processId;
+    for (String subJourney : Journeys.SUB_JOURNEYS) {
+      client.newDeployResourceCommand().addResourceFromClasspath(Journeys.resource(subJourney)).send().join();
+    }
     client.newDeployResourceCommand().addResourceFromClasspath(Journeys.resource(processId)).send().join();
   }
 
@@ -104,9 +108,12 @@ final class JourneyDriver implements AutoCloseable {
       this.journeyRunId = journeyRunId;
     }
 
-    /** Completes the next job of {@code type} of this run with {@code variables}; returns it as activated. */
+    /**
+     * Completes the next job of {@code type} of this run (or of a sub-journey it called) with {@code variables};
+     * returns it as activated.
+     */
     ActivatedJob complete(String type, Map<String, Object> variables) {
-      ActivatedJob job = awaitJob(client, type, key);
+      ActivatedJob job = awaitJobOfRun(client, type, key);
       client.newCompleteCommand(job).variables(variables).send().join();
       return job;
     }
@@ -152,7 +159,7 @@ final class JourneyDriver implements AutoCloseable {
     }
 
     private ActivatedJob throwError(String type, String code, String message) {
-      ActivatedJob job = awaitJob(client, type, key);
+      ActivatedJob job = awaitJobOfRun(client, type, key);
       client.newThrowErrorCommand(job).errorCode(code).errorMessage(message).send().join();
       return job;
     }
@@ -172,6 +179,39 @@ final class JourneyDriver implements AutoCloseable {
 
     void optsOut() {
       publish(Messages.CONTACT_OPTED_OUT, journeyRunId, Map.of("revocationId", 1));
+    }
+
+    /**
+     * create-crm-task routes the lead to {@code ownerId} and creates task {@code crmTaskId} with the SLA running out at
+     * {@code slaDueAt}; returns the job (its variables are what the worker reads).
+     */
+    ActivatedJob createsCrmTask(String crmTaskId, String ownerId, Instant slaDueAt) {
+      return complete(JobTypes.CREATE_CRM_TASK, Map.of("crmTaskId", crmTaskId, "ownerId", ownerId,
+          "slaDueAt", slaDueAt.toString(), "escalationLevel", 0));
+    }
+
+    /**
+     * escalate-lead gives the task to {@code ownerId} with a new SLA deadline, as escalation {@code level} (1: the next
+     * rep and the manager told, 2: the team lead); returns the job.
+     */
+    ActivatedJob escalatesTo(String ownerId, Instant slaDueAt, int level) {
+      return complete(JobTypes.ESCALATE_LEAD, Map.of("escalatedTo", ownerId, "ownerId", ownerId,
+          "slaDueAt", slaDueAt.toString(), "escalationLevel", level));
+    }
+
+    /** A person accepts the task, as the inbox (or a CRM's webhook) publishes it. */
+    void accepted(String crmTaskId, String acceptedBy, String acceptedVia) {
+      publish(Messages.LEAD_ACCEPTED, crmTaskId, Map.of("acceptedBy", acceptedBy, "acceptedVia", acceptedVia));
+    }
+
+    /** The hot-lead hand-off this run called last. */
+    long handOff() {
+      return InMemoryEngine.calledInstance(key, Journeys.HOT_LEAD_HANDOFF);
+    }
+
+    /** The variables this run holds (its own scope), name to JSON. */
+    Map<String, String> variables() {
+      return InMemoryEngine.instanceVariables(key);
     }
 
     ProcessInstanceAssert instance() {

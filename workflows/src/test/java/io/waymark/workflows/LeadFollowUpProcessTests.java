@@ -23,7 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The lead-follow-up model alone, on the real engine, its job types completed by the test. */
+/**
+ * The lead-follow-up model on the real engine (with the hot-lead-handoff sub-journey it calls), its job types completed
+ * by the test. What the hand-off does after a HOT answer (escalations, acceptance, opt-out during it) is
+ * {@link HotLeadHandoffProcessTests}'s; here every HOT answer is handed to sales and accepted in time.
+ */
 class LeadFollowUpProcessTests {
 
   static final String QUESTION = "lead-follow-up.qualifying-question";
@@ -82,6 +86,20 @@ class LeadFollowUpProcessTests {
         .doesNotContainKey("body");
   }
 
+  /**
+   * The HOT answer goes to sales: create-crm-task gets the reply as the lead signal, and the owner accepts in time.
+   */
+  @SuppressWarnings("unchecked")
+  private static void handedToSalesAndAccepted(Run run, String replyText) {
+    String crmTaskId = "task-" + JourneyDriver.newId();
+    ActivatedJob task = run.createsCrmTask(crmTaskId, "rep-ana", InMemoryEngine.now().plus(Duration.ofMinutes(15)));
+    assertThat((Map<String, Object>) task.getVariablesAsMap().get("leadSignal")).containsEntry("type", "REPLY")
+        .containsEntry("text", replyText).containsKey("messageId").doesNotContainKey("eventType");
+    assertThat(task.getVariablesAsMap()).containsEntry("contactId", run.contactId)
+        .containsEntry("journeyRunId", run.journeyRunId);
+    run.accepted(crmTaskId, "rep-ana", "INBOX");
+  }
+
   private static Run asked() {
     Run run = leadCreated();
     checksAndSends(run, QUESTION, QUESTION_ANSWERS, Duration.ofHours(24));
@@ -110,8 +128,11 @@ class LeadFollowUpProcessTests {
 
     run.replies("1", "HOT");
 
+    handedToSalesAndAccepted(run, "1");
     run.endsWith("HOT_LEAD", "End_HotLead");
     run.instance().hasVariableWithValue("replyText", "1").hasVariableWithValue("replyClass", "HOT")
+        .hasVariableWithValue("leadOutcome", "ACCEPTED").hasVariableWithValue("acceptedBy", "rep-ana")
+        .hasPassedElement("CallActivity_HandHotLeadToSales")
         .hasNotPassedElement("Gateway_JoinNurtureWait").hasNotPassedElement("Task_SendFallbackEmail");
   }
 
@@ -161,8 +182,10 @@ class LeadFollowUpProcessTests {
 
     run.replies("yes", "HOT");
 
+    handedToSalesAndAccepted(run, "yes");
     run.endsWith("HOT_LEAD", "End_HotLead");
-    run.instance().hasPassedElement("Task_SendNurtureFollowUp").hasPassedElement("Message_ReplyToNurtureFollowUp");
+    run.instance().hasPassedElement("Task_SendNurtureFollowUp").hasPassedElement("Message_ReplyToNurtureFollowUp")
+        .hasPassedElement("CallActivity_HandHotLeadToSales").hasVariableWithValue("leadOutcome", "ACCEPTED");
   }
 
   @Test
@@ -193,8 +216,9 @@ class LeadFollowUpProcessTests {
 
     run.replies("1", "HOT");
 
+    handedToSalesAndAccepted(run, "1");
     run.endsWith("HOT_LEAD", "End_HotLead");
-    run.instance().hasPassedElement("Message_ReplyDuringNurture")
+    run.instance().hasPassedElement("Message_ReplyDuringNurture").hasPassedElement("CallActivity_HandHotLeadToSales")
         .hasNotPassedElement("Task_CheckConsentNurtureFollowUp");
   }
 

@@ -8,7 +8,8 @@ import java.util.Map;
  * Rule {@code holdout} (warning): a promotional journey (process property {@code messageClass} or a send's
  * {@code messageClass} input is {@code promotional}) holds out a share of its audience so its lift can be measured,
  * declared in process property {@code holdoutShare} (percent, e.g. {@code 10}; {@code holdout} is read as the same), or
- * says why not in {@code holdoutWaiver}.
+ * says why not in {@code holdoutWaiver}. A sub-journey has none of its own: it runs within a journey run, held out
+ * or not as its caller decides.
  */
 final class HoldoutRule implements LintRule {
 
@@ -18,7 +19,7 @@ final class HoldoutRule implements LintRule {
   @Override
   public void check(JourneyModel journey, List<Finding> findings) {
     Map<String, String> properties = journey.properties();
-    if (!isPromotional(journey, properties) || present(properties.get("holdoutShare"))
+    if (journey.isSubJourney() || !isPromotional(journey, properties) || present(properties.get("holdoutShare"))
         || present(properties.get("holdout")) || present(properties.get("holdoutWaiver"))) {
       return;
     }

@@ -15,8 +15,10 @@ import java.util.Set;
 /**
  * Lints a journey's BPMN before it is published, with Camunda's BPMN model API: what Zeebe itself would refuse, plus
  * Waymark's rules (a consent check before every SMS, a timer beside every wait, the opt-out stop rule, the journey
- * metadata, job types a worker serves, approved templates, a holdout for promotions). Errors block publication,
- * warnings do not. Every finding names its rule and the element it is about. Stateless and thread-safe.
+ * metadata, job types a worker serves, approved templates, a holdout for promotions, calls of bundled sub-journeys
+ * only). A sub-journey (process property {@code kind} = {@code sub-journey}) is held to the rules that fit a step
+ * inside a journey run: its own metadata, no trigger, stop rule, outcome or holdout of its own. Errors block
+ * publication, warnings do not. Every finding names its rule and the element it is about. Stateless and thread-safe.
  */
 public final class JourneyLinter {
 
@@ -58,6 +60,8 @@ public final class JourneyLinter {
   public JourneyLinter(Set<String> knownJobTypes, TemplateCheck templates) {
     this.rules = List.of(
         new ProcessPropertiesRule(),
+        new SubJourneyRule(),
+        new CallActivityRule(SubJourneys.bundled()),
         new OptOutStopRule(),
         new ConsentBeforeSendRule(),
         new WaitHasTimerRule(),

@@ -15,9 +15,11 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.waymark.workflows.Journeys;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,6 +51,23 @@ record JourneyModel(BpmnModelInstance model, Process process) {
     return properties;
   }
 
+  /**
+   * What the process is, from process property {@code kind}: {@code journey} when absent, else its value as written
+   * (stripped, lower case); {@link ProcessPropertiesRule} refuses a kind Waymark does not know.
+   */
+  String kind() {
+    String kind = properties().get(Journeys.KIND_PROPERTY);
+    return kind == null || kind.isBlank() ? Journeys.KIND_JOURNEY : kind.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether the process is a sub-journey: called by journeys through a call activity, never started by events, no
+   * stop rules, outcomes or holdout of its own. Any other kind is linted as a journey.
+   */
+  boolean isSubJourney() {
+    return Journeys.KIND_SUB_JOURNEY.equals(kind());
+  }
+
   /** Every flow node of this process, nested ones included. */
   List<FlowNode> flowNodes() {
     return model.getModelElementsByType(FlowNode.class).stream().filter(node -> processOf(node) == process).toList();
@@ -63,6 +82,17 @@ record JourneyModel(BpmnModelInstance model, Process process) {
 
   static boolean hasJobType(BaseElement element, Collection<String> types) {
     return jobType(element).filter(types::contains).isPresent();
+  }
+
+  /** The output mappings of an element, target variable to source as written. */
+  static Map<String, String> outputs(BaseElement element) {
+    Map<String, String> outputs = new LinkedHashMap<>();
+    ZeebeIoMapping mapping = element.getSingleExtensionElement(ZeebeIoMapping.class);
+    if (mapping != null) {
+      mapping.getOutputs().stream().filter(output -> output.getTarget() != null)
+          .forEach(output -> outputs.put(output.getTarget(), output.getSource()));
+    }
+    return outputs;
   }
 
   /** The input mappings of an element, target variable to source as written. */

@@ -22,6 +22,9 @@ import java.util.Set;
  * ({@code check-consent}, {@code send-sms}, {@code send-email}, {@code create-crm-task}, {@code escalate-lead}): one
  * member's opt-out must not stop the send to everyone else, and it needs no stop rule to take effect, since
  * {@code send-batch} asks consent for each member at the moment of sending.
+ *
+ * <p>Nor does it apply to a sub-journey: the stop rule of the journey that calls it ends it (rule {@code sub-journey}
+ * refuses one of its own).
  */
 final class OptOutStopRule implements LintRule {
 
@@ -43,7 +46,7 @@ final class OptOutStopRule implements LintRule {
 
   @Override
   public void check(JourneyModel journey, List<Finding> findings) {
-    if (isAudienceJourney(journey)) {
+    if (journey.isSubJourney() || isAudienceJourney(journey)) {
       return;
     }
     List<StartEvent> optOutStarts = journey.process().getChildElementsByType(SubProcess.class).stream()
