@@ -83,6 +83,29 @@ class RoutingTests {
     assertThat(lead(fixtures.contact(null, null, null), List.of(), null).ownerId()).isEqualTo("rr-carol");
   }
 
+  @Test
+  void leadsArrivingTogetherAreSharedEvenlyOneAtATime() throws Exception {
+    fixtures.use(new RoutingDocument(List.of(new RoutingDocument.Team("par", "Parallel", "maria", "maria")),
+        List.of(rep("par-a", "par", null, true), rep("par-b", "par", null, true), rep("par-c", "par", null, true)),
+        List.of(manager("maria")), List.of(), "par"));
+    List<ContactView> contacts = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      contacts.add(fixtures.contact(null, null, null));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<String>> owners = new ArrayList<>();
+    for (ContactView contact : contacts) {
+      owners.add(pool.submit(() -> lead(contact, List.of(), null).ownerId()));
+    }
+    java.util.Map<String, Integer> perRep = new java.util.TreeMap<>();
+    for (java.util.concurrent.Future<String> owner : owners) {
+      perRep.merge(owner.get(), 1, Integer::sum);
+    }
+    pool.shutdown();
+
+    assertThat(perRep).isEqualTo(java.util.Map.of("par-a", 8, "par-b", 8, "par-c", 8));
+  }
+
   /** One team of three reps that no other test routes to. */
   private static RoutingDocument team(boolean bobAvailable, String carolHours) {
     return new RoutingDocument(List.of(new RoutingDocument.Team("rr", "Round robin", "maria", "maria")),

@@ -33,7 +33,8 @@ class ElementTemplateControllerTests extends WorkersTest.Base {
         .andExpect(jsonPath("$.templates[?(@.jobType == 'send-sms')].version").value(1))
         .andExpect(jsonPath("$.templates[?(@.jobType == 'send-sms')].served").value(true))
         .andExpect(jsonPath("$.templates[?(@.jobType == 'send-batch')].served").value(true))
-        .andExpect(jsonPath("$.templates[?(@.jobType == 'create-crm-task')].served").value(false))
+        .andExpect(jsonPath("$.templates[?(@.jobType == 'create-crm-task')].served").value(true))
+        .andExpect(jsonPath("$.templates[?(@.jobType == 'create-crm-task')].version").value(2))
         .andExpect(jsonPath("$.templates[?(@.jobType == 'send-sms')].url")
             .value("http://localhost/api/v1/element-templates/send-sms.json"));
   }
