@@ -1,5 +1,6 @@
 package io.waymark.platform.campaign;
 
+import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import io.waymark.platform.support.InvalidInputException.Problem;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +36,19 @@ public class Approvals {
   private final CampaignViews views;
   private final CampaignProperties properties;
   private final ApplicationEventPublisher events;
+  private final AuditLog audit;
   private final Clock clock;
 
   Approvals(ApprovalRequestRepository approvals, CampaignRunRepository runs, CampaignRepository campaigns,
-      CampaignViews views, CampaignProperties properties, ApplicationEventPublisher events, Clock clock) {
+      CampaignViews views, CampaignProperties properties, ApplicationEventPublisher events, AuditLog audit,
+      Clock clock) {
     this.approvals = approvals;
     this.runs = runs;
     this.campaigns = campaigns;
     this.views = views;
     this.properties = properties;
     this.events = events;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -162,6 +167,12 @@ public class Approvals {
     approval.decide(ApprovalRequest.Status.valueOf(verdict), by, reason, now);
     approvals.saveAndFlush(approval);
     events.publishEvent(new ApprovalDecided(id));
+    audit.record(AuditLog.Entry.of("campaign.approval.decided", "approval", String.valueOf(id.value()))
+        .before(Map.of("status", "PENDING"))
+        .after(reason == null ? Map.of("status", verdict, "decidedBy", by)
+            : Map.of("status", verdict, "decidedBy", by, "reason", reason))
+        .detail(verdict + " by " + by + ": run " + approval.runId() + " of campaign " + campaign.id() + " ('"
+            + campaign.name() + "')"));
     LOG.info("Approval {} of campaign run {}: {} by {}", id, approval.runId(), verdict, by);
     return views.approval(approval);
   }

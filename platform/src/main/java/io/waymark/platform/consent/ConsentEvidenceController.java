@@ -2,6 +2,7 @@ package io.waymark.platform.consent;
 
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.contact.ContactView;
+import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,10 +33,12 @@ class ConsentEvidenceController {
 
   private final ContactDirectory contacts;
   private final ConsentLedger ledger;
+  private final AuditLog audit;
 
-  ConsentEvidenceController(ContactDirectory contacts, ConsentLedger ledger) {
+  ConsentEvidenceController(ContactDirectory contacts, ConsentLedger ledger, AuditLog audit) {
     this.contacts = contacts;
     this.ledger = ledger;
+    this.audit = audit;
   }
 
   @GetMapping("/api/v1/contacts/{phone}/consents/export")
@@ -48,6 +51,8 @@ class ConsentEvidenceController {
       return ResponseEntity.notFound().build();
     }
     ConsentState state = ledger.state(contact.get());
+    audit.record(AuditLog.Entry.of("consent.evidence.exported", "contact", String.valueOf(contact.get().id().value()))
+        .detail("consent evidence exported as " + format + " (" + state.history().size() + " ledger lines)"));
     String file = "consent-evidence-" + contact.get().phone().substring(1) + "." + format;
     HttpHeaders headers = new HttpHeaders();
     headers.setContentDisposition(ContentDisposition.attachment().filename(file).build());

@@ -1,10 +1,12 @@
 package io.waymark.platform.consent;
 
 import io.waymark.platform.contact.PhoneNumbers;
+import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class SuppressionList {
 
   private final SuppressionEntryRepository entries;
+  private final AuditLog audit;
   private final Clock clock;
 
-  SuppressionList(SuppressionEntryRepository entries, Clock clock) {
+  SuppressionList(SuppressionEntryRepository entries, AuditLog audit, Clock clock) {
     this.entries = entries;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -31,9 +35,12 @@ public class SuppressionList {
     if (reason == null || reason.isBlank()) {
       throw new InvalidInputException("reason", "is required");
     }
-    return entries.findFirstByPhoneAndLiftedAtIsNull(e164)
-        .orElseGet(() -> entries.save(new SuppressionEntry(e164, reason.strip(), source, clock.instant())))
-        .toView();
+    return entries.findFirstByPhoneAndLiftedAtIsNull(e164).orElseGet(() -> {
+      SuppressionEntry added = entries.save(new SuppressionEntry(e164, reason.strip(), source, clock.instant()));
+      audit.record(AuditLog.Entry.of("consent.suppressed", "phone", e164).before(Map.of("suppressed", false))
+          .after(Map.of("suppressed", true, "reason", reason.strip(), "source", String.valueOf(source))));
+      return added;
+    }).toView();
   }
 
   /** Lifts the number's active entry; false when it had none. */
@@ -44,7 +51,11 @@ public class SuppressionList {
       throw new InvalidInputException("reason", "is required");
     }
     Optional<SuppressionEntry> active = entries.findFirstByPhoneAndLiftedAtIsNull(e164);
-    active.ifPresent(entry -> entry.lift(reason.strip(), clock.instant()));
+    active.ifPresent(entry -> {
+      entry.lift(reason.strip(), clock.instant());
+      audit.record(AuditLog.Entry.of("consent.suppression.lifted", "phone", e164).before(Map.of("suppressed", true))
+          .after(Map.of("suppressed", false, "reason", reason.strip())));
+    });
     return active.isPresent();
   }
 

@@ -2,6 +2,7 @@ package io.waymark.platform.contact;
 
 import io.waymark.platform.contact.ImportReport.Counts;
 import io.waymark.platform.contact.ImportReport.Row;
+import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +42,17 @@ public class ContactImports {
   private final ContactImporter importer;
   private final ImportJobs jobs;
   private final ContactProperties.Imports settings;
+  private final AuditLog audit;
   private final Clock clock;
   private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
   private final Set<ImportId> running = ConcurrentHashMap.newKeySet();
 
-  ContactImports(ContactImporter importer, ImportJobs jobs, ContactProperties properties, Clock clock) {
+  ContactImports(ContactImporter importer, ImportJobs jobs, ContactProperties properties, AuditLog audit,
+      Clock clock) {
     this.importer = importer;
     this.jobs = jobs;
     this.settings = properties.imports();
+    this.audit = audit;
     this.clock = clock;
     executor.setCorePoolSize(settings.threads());
     executor.setMaxPoolSize(settings.threads());
@@ -69,6 +75,10 @@ public class ContactImports {
       for (Row row : rows) {
         counts = counts.plus(row);
       }
+      audit.record(AuditLog.Entry.of("contact.imported", "import", "now-" + UUID.randomUUID())
+          .after(Map.of("rows", total, "counts", counts))
+          .detail("CSV import of " + total + " rows: " + counts.imported() + " imported, " + counts.updated()
+              + " updated, " + counts.rejected() + " rejected"));
       return new ImportReport(total, counts, rows);
     } finally {
       delete(file);
@@ -91,6 +101,10 @@ public class ContactImports {
         jobs.fail(id, "refused: " + settings.threads() + " imports were running", clock.instant());
         throw new ImportsBusyException(settings.threads());
       }
+      audit.record(AuditLog.Entry.of("contact.import.started", "import", id.value())
+          .after(Map.of("file", fileName == null ? "" : fileName, "status", "RUNNING"))
+          .detail("CSV import " + id.value() + " of " + (fileName == null ? "a file" : "'" + fileName + "'")
+              + " started in the background"));
       return id;
     } catch (RuntimeException e) {
       delete(file);

@@ -1,5 +1,6 @@
 package io.waymark.platform.journey;
 
+import io.waymark.platform.governance.AuditLog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,13 +28,15 @@ public class JourneyCatalog {
   private final JourneyDefinitionRepository definitions;
   private final JourneySettingRepository settings;
   private final JourneyRuns runs;
+  private final AuditLog audit;
   private final Clock clock;
 
   JourneyCatalog(JourneyDefinitionRepository definitions, JourneySettingRepository settings, JourneyRuns runs,
-      Clock clock) {
+      AuditLog audit, Clock clock) {
     this.definitions = definitions;
     this.settings = settings;
     this.runs = runs;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -65,14 +68,23 @@ public class JourneyCatalog {
   @Transactional
   public void pause(String processId, String by) {
     requireKnown(processId);
-    setting(processId).pause(by == null || by.isBlank() ? "unknown" : by, clock.instant());
+    JourneySetting setting = setting(processId);
+    boolean before = setting.paused();
+    String who = by == null || by.isBlank() ? "unknown" : by;
+    setting.pause(who, clock.instant());
+    audit.record(AuditLog.Entry.of("journey.paused", "journey", processId).before(Map.of("paused", before))
+        .after(Map.of("paused", true, "by", who)));
   }
 
   /** Resumes a paused journey: held instances send on their next attempt; new events start runs again. */
   @Transactional
   public void resume(String processId) {
     requireKnown(processId);
-    setting(processId).resume();
+    JourneySetting setting = setting(processId);
+    boolean before = setting.paused();
+    setting.resume();
+    audit.record(AuditLog.Entry.of("journey.resumed", "journey", processId).before(Map.of("paused", before))
+        .after(Map.of("paused", false)));
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.waymark.platform.template;
 
 import io.waymark.platform.contact.ContactView;
+import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import io.waymark.platform.support.InvalidInputException.Problem;
 import io.waymark.platform.template.TemplateChecks.Checked;
@@ -34,14 +35,16 @@ public class MessageTemplates {
   private final TemplateChecks checks;
   private final TemplateRendering rendering;
   private final TemplateProperties properties;
+  private final AuditLog audit;
   private final Clock clock;
 
   MessageTemplates(MessageTemplateRepository templates, TemplateChecks checks, TemplateRendering rendering,
-      TemplateProperties properties, Clock clock) {
+      TemplateProperties properties, AuditLog audit, Clock clock) {
     this.templates = templates;
     this.checks = checks;
     this.rendering = rendering;
     this.properties = properties;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -111,6 +114,10 @@ public class MessageTemplates {
     });
     draft.approve(by, now);
     templates.flush();
+    audit.record(AuditLog.Entry.of("template.approved", "template", key + ":v" + version)
+        .before(Map.of("status", TemplateStatus.DRAFT.name()))
+        .after(Map.of("status", draft.status().name(), "by", by, "body", draft.body()))
+        .detail("template " + key + " version " + version + " approved by " + by));
     return view(template, draft);
   }
 
@@ -120,8 +127,12 @@ public class MessageTemplates {
     String actor = TemplateChecks.actor(by);
     MessageTemplate template = lock(key);
     TemplateVersion retired = version(template, version);
+    TemplateStatus before = retired.status();
     retired.retire(actor, clock.instant());
     templates.flush();
+    audit.record(AuditLog.Entry.of("template.retired", "template", key + ":v" + version)
+        .before(Map.of("status", before.name())).after(Map.of("status", retired.status().name(), "by", actor))
+        .detail("template " + key + " version " + version + " retired by " + actor));
     return view(template, retired);
   }
 

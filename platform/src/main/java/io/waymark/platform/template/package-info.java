@@ -43,5 +43,5 @@
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Message templates",
-    allowedDependencies = {"contact", "policy", "support"})
+    allowedDependencies = {"contact", "governance", "policy", "support"})
 package io.waymark.platform.template;

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.waymark.platform.campaign.CampaignFixtures.Cohort;
+import io.waymark.platform.governance.AuditLog;
+import io.waymark.platform.governance.AuditQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -33,6 +35,7 @@ class ApprovalTests {
   @Autowired CampaignFixtures fixtures;
   @Autowired ApplicationEvents events;
   @Autowired Clock clock;
+  @Autowired AuditLog audit;
 
   /** A run of a campaign created by maya over the threshold (4 members), resolved, its approval requested. */
   private ApprovalView requested() {
@@ -78,6 +81,27 @@ class ApprovalTests {
 
     assertThat(approvals.find(approval.id()).orElseThrow().status()).isEqualTo("PENDING");
     assertThat(events.stream(ApprovalDecided.class)).isEmpty();
+  }
+
+  @Test
+  void auditsTheDecisionButNotARefusedOne() throws Exception {
+    ApprovalView approval = requested();
+    AuditQuery ofApproval = AuditQuery.all().bySubject("approval", String.valueOf(approval.id().value()));
+
+    decide(approval, """
+        {"decision": "APPROVED", "by": "maya@acme.example", "reason": "mine"}""").andExpect(status().isForbidden());
+    assertThat(audit.find(ofApproval, 0, 5).getContent()).isEmpty();
+    decide(approval, """
+        {"decision": "APPROVED", "by": "lee@acme.example", "reason": "checked the segment"}""")
+        .andExpect(status().isOk());
+
+    assertThat(audit.find(ofApproval, 0, 5).getContent()).singleElement().satisfies(entry -> {
+      assertThat(entry.action()).isEqualTo("campaign.approval.decided");
+      assertThat(entry.before()).isEqualTo("{\"status\":\"PENDING\"}");
+      assertThat(entry.after()).contains("\"status\":\"APPROVED\"", "\"decidedBy\":\"lee@acme.example\"",
+          "\"reason\":\"checked the segment\"");
+      assertThat(entry.detail()).startsWith("APPROVED by lee@acme.example: run " + approval.runId().value());
+    });
   }
 
   @Test

@@ -13,13 +13,21 @@ import com.vaadin.flow.router.Route;
 import io.waymark.platform.journey.JourneyCatalog;
 import io.waymark.platform.messaging.EmailSender;
 import io.waymark.platform.messaging.SmsSandbox;
+import io.waymark.ui.layout.MainLayout;
+import io.waymark.ui.security.PhoneMask;
+import io.waymark.ui.security.SignedIn;
+import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 
-/** The first screen: deployed journeys with versions and live runs, and what the sandbox and email outbox hold. */
-@Route("")
+/**
+ * The first screen, for every signed-in user: deployed journeys with versions and live runs, and what the sandbox and
+ * email outbox hold (phone numbers masked for roles that do not need them).
+ */
+@Route(value = "", layout = MainLayout.class)
 @PageTitle("Waymark")
+@PermitAll
 public class OverviewView extends Main {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -53,7 +61,9 @@ public class OverviewView extends Main {
     sandbox.setId("sandbox-outbox");
     sandbox.addColumn(m -> TIME.format(m.recordedAt())).setHeader("Time").setAutoWidth(true);
     sandbox.addColumn(SmsSandbox.RecordedMessage::direction).setHeader("Direction").setAutoWidth(true);
-    sandbox.addColumn(SmsSandbox.RecordedMessage::phone).setHeader("Phone").setAutoWidth(true);
+    boolean fullNumbers = SignedIn.seesFullPhoneNumbers();
+    sandbox.addColumn(m -> fullNumbers ? m.phone() : PhoneMask.mask(m.phone())).setHeader("Phone")
+        .setAutoWidth(true);
     sandbox.addColumn(SmsSandbox.RecordedMessage::body).setHeader("Text").setFlexGrow(1);
     sandbox.setItems(query -> sms.recorded(null, query.getPage(), query.getPageSize()).stream());
     sandbox.setHeight("320px");

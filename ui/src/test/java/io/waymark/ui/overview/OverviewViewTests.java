@@ -18,6 +18,8 @@ import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.journey.JourneyCatalog;
 import io.waymark.platform.messaging.SmsRequest;
 import io.waymark.platform.messaging.SmsSender;
+import io.waymark.platform.governance.Role;
+import io.waymark.ui.layout.SignIn;
 import io.waymark.workflows.Journeys;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The first screen, browserless: journeys with versions, and the sandbox outbox. */
 @EngineTest
@@ -51,6 +54,7 @@ class OverviewViewTests extends EngineTest.Base {
   @AfterEach
   void closeUi() {
     MockVaadin.tearDown();
+    SecurityContextHolder.clearContext();
   }
 
   @Test
@@ -61,6 +65,7 @@ class OverviewViewTests extends EngineTest.Base {
     sms.send(new SmsRequest("view-test:" + UUID.randomUUID(), contact.id(), "promotions", "promotional",
         "Hello from the overview test", null, null));
 
+    SignIn.as("rep", Role.SALES_REP);
     UI.getCurrent().navigate(OverviewView.class);
     OverviewView view = _get(OverviewView.class);
 
@@ -71,5 +76,20 @@ class OverviewViewTests extends EngineTest.Base {
         .mapToObj(row -> GridKt._get(journeys, row).processId()).toList())
         .as("the bundled journeys, in process id order").containsAll(Journeys.BUNDLED).isSorted();
     assertThat(GridKt._getFormattedRow(view.sandbox, 0)).contains("+12125550199", "Hello from the overview test");
+  }
+
+  @Test
+  void masksPhoneNumbersForADesigner() {
+    var contact = contacts.upsert(ContactDetails.ofPhone("+12125550198"));
+    consent.recordOptIn(new OptIn(contact.id(), contact.phone(), List.of("promotions"), "web-form", "Yes",
+        "test", Instant.now().minusSeconds(10)));
+    sms.send(new SmsRequest("view-test:" + UUID.randomUUID(), contact.id(), "promotions", "promotional",
+        "Hello, designer", null, null));
+
+    SignIn.as("designer", Role.DESIGNER);
+    UI.getCurrent().navigate(OverviewView.class);
+
+    String row = String.join(" | ", GridKt._getFormattedRow(_get(OverviewView.class).sandbox, 0));
+    assertThat(row).contains("+1 212 ••• ••98", "Hello, designer").doesNotContain("+12125550198");
   }
 }

@@ -1,0 +1,2 @@
+/** The audit log view (COMPLIANCE, ADMIN). */
+package io.waymark.ui.audit;
