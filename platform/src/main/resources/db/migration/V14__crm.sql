@@ -12,18 +12,21 @@ CREATE TABLE crm_routing (
   PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
--- a sales team: its manager (told of a first breach) and team lead (owner after a second breach), both people below
+-- a sales team: its manager (told of a first breach) and team lead (owner after a second breach), both people below;
+-- assignments counts the leads given to its reps (read and raised under the row's lock: the round robin's clock)
 CREATE TABLE crm_team (
   id              VARCHAR(64)   NOT NULL,
   name            VARCHAR(200)  NOT NULL,
   manager_id      VARCHAR(64)   NOT NULL,
   team_lead_id    VARCHAR(64)   NOT NULL,
+  assignments     BIGINT        NOT NULL DEFAULT 0,
   position        INT           NOT NULL,
   PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
 -- a person leads can be routed to: kind REP (in a team, round robin) or MANAGER (manager or team lead only).
--- working_hours e.g. "MON-FRI 09:00-17:30" in time_zone; empty: always working. last_assigned_at drives round robin.
+-- working_hours e.g. "MON-FRI 09:00-17:30" in time_zone; empty: always working. last_assigned_seq (the team's
+-- assignments count when the person last took a lead) drives round robin; last_assigned_at is when, for people.
 CREATE TABLE crm_person (
   id                  VARCHAR(64)   NOT NULL,
   name                VARCHAR(200)  NOT NULL,
@@ -36,6 +39,7 @@ CREATE TABLE crm_person (
   hubspot_owner_id    VARCHAR(64),
   salesforce_user_id  VARCHAR(64),
   last_assigned_at    DATETIME(6),
+  last_assigned_seq   BIGINT,
   position            INT           NOT NULL,
   version             BIGINT        NOT NULL DEFAULT 0,
   PRIMARY KEY (id)
@@ -58,7 +62,8 @@ CREATE TABLE crm_routing_rule (
 
 -- one hot-lead task. source_key ("job:<key>") makes a redelivered create-crm-task job find its task instead of making
 -- a second. status OPEN | ACCEPTED | CONTACTED. crm_sync NONE (no CRM configured) | PENDING (to do or retrying, next at
--- crm_next_attempt_at) | SYNCED | REJECTED (the CRM refused for good; crm_last_error says why).
+-- crm_next_attempt_at) | SYNCED | REJECTED (the CRM refused for good; crm_last_error says why). An attempt claims the
+-- task until crm_claimed_until, so that two attempts never call the CRM for one task at once.
 CREATE TABLE crm_lead_task (
   id                    BIGINT         NOT NULL AUTO_INCREMENT,
   source_key            VARCHAR(100)   NOT NULL,
@@ -92,6 +97,7 @@ CREATE TABLE crm_lead_task (
   crm_sync              VARCHAR(16)    NOT NULL,
   crm_attempts          INT            NOT NULL DEFAULT 0,
   crm_next_attempt_at   DATETIME(6),
+  crm_claimed_until     DATETIME(6),
   crm_last_error        VARCHAR(1000),
   version               BIGINT         NOT NULL DEFAULT 0,
   PRIMARY KEY (id),

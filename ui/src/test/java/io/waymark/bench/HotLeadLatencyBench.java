@@ -119,6 +119,7 @@ class HotLeadLatencyBench {
           }, lastTask.get());
     }, 0, 20, TimeUnit.MILLISECONDS);
 
+    String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
     ScheduledExecutorService senders = Executors.newScheduledThreadPool(4);
     long start = System.nanoTime() + 100_000_000L;
     long periodNanos = 1_000_000_000L / RATE;
@@ -138,6 +139,7 @@ class HotLeadLatencyBench {
     senders.shutdown();
     senders.awaitTermination(SECONDS + 60, TimeUnit.SECONDS);
     double sendSeconds = (System.nanoTime() - start) / 1e9;
+    String loadAfter = Files.readString(Path.of("/proc/loadavg")).strip();
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (visible.size() < LEADS && System.nanoTime() < deadline) {
       Thread.sleep(100);
@@ -160,9 +162,11 @@ class HotLeadLatencyBench {
         (sent over %.1f s, %d failed to post), %d tasks seen
           visible in the inbox (poll every 20 ms): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
           task row created_at:                    p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
+          load average before / after the replies: %s / %s (%d cores)
         """, System.getProperty("zeebe.broker.version", "8.6.0"), LEADS, RATE, sendSeconds, failures.get(),
         toVisible.size(), pct(toVisible, 50), pct(toVisible, 95), pct(toVisible, 99), pct(toVisible, 100),
-        pct(toCreated, 50), pct(toCreated, 95), pct(toCreated, 99), pct(toCreated, 100));
+        pct(toCreated, 50), pct(toCreated, 95), pct(toCreated, 99), pct(toCreated, 100), loadBefore, loadAfter,
+        Runtime.getRuntime().availableProcessors());
     System.out.println(report);
     Path out = Path.of("target", "bench", "hot-lead-latency.txt");
     Files.createDirectories(out.getParent());

@@ -31,6 +31,7 @@ class CrmPerson {
   private String hubspotOwnerId;
   private String salesforceUserId;
   private Instant lastAssignedAt;
+  private Long lastAssignedSeq;
   private int position;
 
   @Version
@@ -42,7 +43,8 @@ class CrmPerson {
   protected CrmPerson() {
   }
 
-  CrmPerson(RoutingDocument.Person person, Kind kind, int position, Instant lastAssignedAt) {
+  CrmPerson(RoutingDocument.Person person, Kind kind, int position, Instant lastAssignedAt, Long lastAssignedSeq) {
+    this.lastAssignedSeq = lastAssignedSeq;
     this.id = person.id();
     this.name = person.name();
     this.email = person.email();
@@ -105,8 +107,14 @@ class CrmPerson {
     return new Routing.PersonRef(id, name, email, hours(), hubspotOwnerId, salesforceUserId);
   }
 
-  void assigned(Instant at) {
+  Long lastAssignedSeq() {
+    return lastAssignedSeq;
+  }
+
+  /** Takes a lead: {@code seq} is the team's next assignment number (round robin goes by it, not by the clock). */
+  void assigned(Instant at, long seq) {
     lastAssignedAt = at;
+    lastAssignedSeq = seq;
   }
 
   void availability(boolean available) {

@@ -40,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CrmSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(CrmSync.class);
+  /** Longer than any attempt can take (connect and read timeouts, a few retries). */
+  private static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(2);
+
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
       .withZone(java.time.ZoneOffset.UTC);
 
@@ -89,7 +92,7 @@ class CrmSync {
   @TransactionalEventListener
   void on(LeadTaskCreated created) {
     if (connector.isPresent()) {
-      attempt(created.taskId());
+      attempt(created.taskId(), false);
     }
   }
 
@@ -99,16 +102,22 @@ class CrmSync {
       return;
     }
     List<Long> due = transaction.execute(status -> tasks.dueForSync(clock.instant(), PageRequest.of(0, 50)));
-    due.forEach(this::attempt);
+    due.forEach(id -> attempt(id, true));
   }
 
-  /** One attempt to copy task {@code taskId} to the CRM; records the outcome on the task, never throws. */
-  void attempt(long taskId) {
+  /**
+   * One attempt to copy task {@code taskId} to the CRM (a retry only when due); records the outcome on the task,
+   * never throws. The attempt first claims the task (row version), so no two attempts call the CRM for it at once.
+   */
+  void attempt(long taskId, boolean retry) {
     CrmConnector crm = connector.orElseThrow();
     Optional<CrmTaskRequest> request;
     try {
       request = transaction.execute(status -> tasks.findById(taskId)
-          .filter(t -> t.crmSync() == LeadTask.Sync.PENDING).map(t -> request(t, crm.system())));
+          .filter(t -> t.claimCrmAttempt(clock.instant(), clock.instant().plus(CLAIM), retry))
+          .map(t -> request(t, crm.system())));
+    } catch (OptimisticLockingFailureException concurrent) {
+      return; // another attempt claimed it
     } catch (InvalidInputException e) {
       String reason = "cannot be sent to " + crm.system() + ": " + e.getMessage();
       record(taskId, task -> {

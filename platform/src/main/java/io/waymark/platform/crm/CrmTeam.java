@@ -14,12 +14,14 @@ class CrmTeam {
   private String name;
   private String managerId;
   private String teamLeadId;
+  private long assignments;
   private int position;
 
   protected CrmTeam() {
   }
 
-  CrmTeam(RoutingDocument.Team team, int position) {
+  CrmTeam(RoutingDocument.Team team, int position, long assignments) {
+    this.assignments = assignments;
     this.id = team.id();
     this.name = team.name();
     this.managerId = team.manager();
@@ -29,6 +31,11 @@ class CrmTeam {
 
   String id() {
     return id;
+  }
+
+  /** The number of the next lead given to a rep of this team; the caller holds the row's lock. */
+  long nextAssignment() {
+    return ++assignments;
   }
 
   String managerId() {

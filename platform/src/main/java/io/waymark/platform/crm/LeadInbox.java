@@ -182,7 +182,7 @@ public class LeadInbox implements CrmTaskCompletions {
    * is harmless; a task accepted by someone else is a conflict.
    */
   public Task accept(long taskId, String by) {
-    return transaction.execute(status -> {
+    return write(status -> {
       LeadTask task = load(taskId);
       requireAllowed(task, by);
       acceptTask(task, by, "INBOX");
@@ -192,7 +192,7 @@ public class LeadInbox implements CrmTaskCompletions {
 
   /** {@code by} reached the contact (accepting the task first when it was still open). */
   public Task markContacted(long taskId, String by) {
-    return transaction.execute(status -> {
+    return write(status -> {
       LeadTask task = load(taskId);
       requireAllowed(task, by);
       if (task.status() == LeadTask.Status.CONTACTED) {
@@ -207,7 +207,7 @@ public class LeadInbox implements CrmTaskCompletions {
 
   /** Hands a task that is not yet contacted to another rep or manager of the routing. */
   public Task reassign(long taskId, String to, String by, String reason) {
-    return transaction.execute(status -> {
+    return write(status -> {
       LeadTask task = load(taskId);
       requireAllowed(task, by);
       if (task.status() == LeadTask.Status.CONTACTED) {
@@ -237,7 +237,7 @@ public class LeadInbox implements CrmTaskCompletions {
     if (slaOverride != null && (slaOverride.isZero() || slaOverride.isNegative())) {
       throw new InvalidInputException("sla", "must be a positive duration, not " + slaOverride);
     }
-    Escalation escalation = transaction.execute(status -> {
+    Escalation escalation = write(status -> {
       LeadTask task = load(taskId);
       Instant now = clock.instant();
       if (task.escalationLevel() >= level || task.status() != LeadTask.Status.OPEN) {
@@ -293,30 +293,34 @@ public class LeadInbox implements CrmTaskCompletions {
   /** A CRM reports the task done: it counts as accepted (and contacted) by {@code completedBy}. */
   @Override
   public void completedInCrm(String system, String externalId, String completedBy) {
-    transaction.executeWithoutResult(status -> {
+    write(status -> {
       Optional<LeadTask> found = tasks.findByCrmSystemAndCrmExternalId(system, externalId);
       if (found.isEmpty()) {
         LOG.info("{} reported task {} done, which is not a Waymark lead task", system, externalId);
-        return;
+        return null;
       }
       LeadTask task = found.get();
       if (task.status() == LeadTask.Status.CONTACTED) {
-        return;
+        return null;
       }
       String by = completedBy == null || completedBy.isBlank() ? system : completedBy;
       acceptTask(task, by, system.toUpperCase(Locale.ROOT));
       task.contacted(clock.instant());
       history.save(new LeadTaskEvent(task.id(), clock.instant(), "CONTACTED", by, "done in " + system));
+      return null;
     });
   }
 
   /** Marks the live tasks of a contact who opted out of SMS (the journey stopped; a call may still be wanted). */
   void contactOptedOut(long contactId, Instant at) {
-    transaction.executeWithoutResult(status -> tasks.findByContactIdAndStatusIn(contactId, LIVE).forEach(task -> {
-      task.contactOptedOut(at);
-      history.save(new LeadTaskEvent(task.id(), at, "CONTACT_OPTED_OUT", "system",
-          "the contact opted out of SMS; the journey stopped, no escalation follows"));
-    }));
+    write(status -> {
+      tasks.findByContactIdAndStatusIn(contactId, LIVE).forEach(task -> {
+        task.contactOptedOut(at);
+        history.save(new LeadTaskEvent(task.id(), at, "CONTACT_OPTED_OUT", "system",
+            "the contact opted out of SMS; the journey stopped, no escalation follows"));
+      });
+      return null;
+    });
   }
 
   private void acceptTask(LeadTask task, String by, String via) {
@@ -345,6 +349,22 @@ public class LeadInbox implements CrmTaskCompletions {
     }
     throw new ForbiddenException("lead " + task.id() + " is assigned to " + task.ownerId()
         + "; only they, their manager or team lead may act on it (reassign it first)");
+  }
+
+  /**
+   * A change in its own transaction, tried again (up to three times) when a concurrent change of the same task won
+   * (the CRM copy records its attempts on the task, an acceptance may meet an escalation).
+   */
+  private <T> T write(org.springframework.transaction.support.TransactionCallback<T> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(change);
+      } catch (org.springframework.dao.OptimisticLockingFailureException concurrent) {
+        if (attempt == 3) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   private LeadTask load(long taskId) {

@@ -66,6 +66,7 @@ class LeadTask {
 
   private int crmAttempts;
   private Instant crmNextAttemptAt;
+  private Instant crmClaimedUntil;
   private String crmLastError;
 
   @Version
@@ -187,7 +188,21 @@ class LeadTask {
     contactOptedOutAt = at;
   }
 
+  /**
+   * Claims the next CRM attempt until {@code until}; false while another attempt holds it, or (for a retry,
+   * {@code dueOnly}) before the retry is due.
+   */
+  boolean claimCrmAttempt(Instant now, Instant until, boolean dueOnly) {
+    if (crmSync != Sync.PENDING || (crmClaimedUntil != null && crmClaimedUntil.isAfter(now))
+        || (dueOnly && crmNextAttemptAt != null && crmNextAttemptAt.isAfter(now))) {
+      return false;
+    }
+    crmClaimedUntil = until;
+    return true;
+  }
+
   void synced(String externalId) {
+    crmClaimedUntil = null;
     crmSync = Sync.SYNCED;
     crmExternalId = externalId;
     crmAttempts++;
@@ -196,6 +211,7 @@ class LeadTask {
   }
 
   void syncFailed(String error, Instant next) {
+    crmClaimedUntil = null;
     crmAttempts++;
     crmLastError = truncate(error, 1000);
     crmNextAttemptAt = next;

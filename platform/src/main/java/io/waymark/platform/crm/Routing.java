@@ -49,21 +49,28 @@ public class Routing {
       throw new InvalidInputException("by", "is missing: who changes the routing");
     }
     RoutingValidation.check(document, properties.tagNames());
-    Map<String, Instant> lastAssigned = new HashMap<>();
-    people.lastAssignments().forEach(row -> lastAssigned.put((String) row[0], (Instant) row[1]));
+    Map<String, Object[]> lastAssigned = new HashMap<>();
+    people.lastAssignments().forEach(row -> lastAssigned.put((String) row[0], row));
+    Map<String, Long> counts = new HashMap<>();
+    teams.assignmentCounts().forEach(row -> counts.put((String) row[0], (Long) row[1]));
     rules.deleteAllInBatch();
     people.deleteAllInBatch();
     teams.deleteAllInBatch();
     List<RoutingDocument.Team> teamList = document.teams();
     for (int i = 0; i < teamList.size(); i++) {
-      teams.save(new CrmTeam(teamList.get(i), i));
+      RoutingDocument.Team team = teamList.get(i);
+      // a team that stays keeps its count; a new one starts above every rep's mark (reps may change teams)
+      long start = counts.getOrDefault(team.id(), counts.values().stream().mapToLong(Long::longValue).max().orElse(0));
+      teams.save(new CrmTeam(team, i, start));
     }
     int position = 0;
     for (RoutingDocument.Person rep : orEmpty(document.reps())) {
-      people.save(new CrmPerson(rep, CrmPerson.Kind.REP, position++, lastAssigned.get(rep.id())));
+      Object[] last = lastAssigned.get(rep.id());
+      people.save(new CrmPerson(rep, CrmPerson.Kind.REP, position++, last == null ? null : (Instant) last[1],
+          last == null ? null : (Long) last[2]));
     }
     for (RoutingDocument.Person manager : orEmpty(document.managers())) {
-      people.save(new CrmPerson(manager, CrmPerson.Kind.MANAGER, position++, null));
+      people.save(new CrmPerson(manager, CrmPerson.Kind.MANAGER, position++, null, null));
     }
     List<RoutingDocument.Rule> ruleList = orEmpty(document.rules());
     for (int i = 0; i < ruleList.size(); i++) {
@@ -143,7 +150,7 @@ public class Routing {
         } else if (!owner.get().takesLeadsAt(now)) {
           trace.add(rule.name() + ": account owner " + owner.get().id() + " is not available");
         } else {
-          owner.get().assigned(now);
+          owner.get().assigned(now, lockedTeam(owner.get().teamId()).nextAssignment());
           return new Assignment(owner.get(), owner.get().teamId(), rule.name(), trace);
         }
         continue;
@@ -211,14 +218,21 @@ public class Routing {
   }
 
   private Optional<CrmPerson> roundRobin(String team, Set<String> excluded, Instant now) {
+    CrmTeam locked = lockedTeam(team);
     Set<String> skip = new HashSet<>(excluded);
     for (CrmPerson rep : people.lockRoundRobin(team)) {
       if (!skip.contains(rep.id()) && rep.takesLeadsAt(now)) {
-        rep.assigned(now);
+        rep.assigned(now, locked.nextAssignment());
         return Optional.of(rep);
       }
     }
     return Optional.empty();
+  }
+
+  /** The team's row under a write lock: leads of one team are assigned one at a time, across instances. */
+  private CrmTeam lockedTeam(String team) {
+    return teams.lock(team)
+        .orElseThrow(() -> new IllegalStateException("team " + team + " is not in the routing any more"));
   }
 
   private CrmPerson teamPerson(String team, java.util.function.Function<CrmTeam, String> role) {

@@ -62,6 +62,11 @@ public class EventIntake {
     this.clock = clock;
   }
 
+  /** Which journey each event type starts ({@code waymark.journeys.triggers}): event type to process id. */
+  public Map<String, String> triggers() {
+    return triggers.triggers();
+  }
+
   @Transactional
   public Accepted accept(TriggerEvent event) {
     Optional<JourneyRun> earlier = runs.findByEventId(event.eventId());
