@@ -50,6 +50,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
     "waymark.crm.hubspot.client-secret=hubspot-app-secret", "waymark.public-base-url=https://waymark.example.com",
     "waymark.crm.sync.initial-backoff=PT1S",
     "waymark.crm.sync.poll=PT1S", "waymark.crm.hubspot.resilience.attempts=1",
+    "waymark.crm.hubspot.resilience.open-wait=PT2S", "waymark.crm.sync.max-backoff=PT2S",
     "waymark.email.transport=smtp", "waymark.email.from=journeys@acme.example", "spring.mail.host=127.0.0.1",
     "spring.mail.port=3025"})
 @AutoConfigureMockMvc
@@ -130,7 +131,8 @@ class CrmSyncTests {
 
     HUBSPOT.stubFor(post(urlEqualTo("/crm/v3/objects/tasks")).willReturn(okJson("{\"id\": \"7002\"}")));
 
-    LeadInbox.Task synced = await().atMost(Duration.ofSeconds(15)).until(() -> task(created.taskId()),
+    // the breaker may be open by now: the copy waits for its trial call (open-wait 2 s here) and the next retry
+    LeadInbox.Task synced = await().atMost(Duration.ofSeconds(30)).until(() -> task(created.taskId()),
         t -> t.crmSync().equals("SYNCED"));
     assertThat(synced.crmExternalId()).isEqualTo("7002");
     assertThat(inbox.find(created.taskId()).orElseThrow().history()).extracting(LeadInbox.HistoryLine::kind)
