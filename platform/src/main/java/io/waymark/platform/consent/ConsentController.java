@@ -3,7 +3,6 @@ package io.waymark.platform.consent;
 import io.waymark.platform.contact.ContactDetails;
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.contact.ContactView;
-import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,13 +31,13 @@ class ConsentController {
 
   private final ContactDirectory contacts;
   private final ConsentLedger ledger;
-  private final AuditLog audit;
+  private final ConsentChanges changes;
   private final Clock clock;
 
-  ConsentController(ContactDirectory contacts, ConsentLedger ledger, AuditLog audit, Clock clock) {
+  ConsentController(ContactDirectory contacts, ConsentLedger ledger, ConsentChanges changes, Clock clock) {
     this.contacts = contacts;
     this.ledger = ledger;
-    this.audit = audit;
+    this.changes = changes;
     this.clock = clock;
   }
 
@@ -47,39 +46,27 @@ class ConsentController {
   ResponseEntity<ConsentState> optIn(@Valid @RequestBody OptInRequest request) {
     ContactView contact = contact(request.phone(), request.country());
     ConsentSource source = request.source() == null ? ConsentSource.NONE : request.source();
-    Map<String, ConsentState.TopicState> before = ledger.state(contact).topics();
     try {
-      ledger.recordOptIn(new OptIn(contact.id(), contact.phone(), brand(request.brand()), request.topics(),
-          request.channel(), request.text(), request.textVersion(), source, request.sourceRef(),
-          request.capturedAt() == null ? clock.instant() : request.capturedAt()));
+      return ResponseEntity.status(HttpStatus.CREATED).body(changes.optIn(contact, new OptIn(contact.id(),
+          contact.phone(), brand(request.brand()), request.topics(), request.channel(), request.text(),
+          request.textVersion(), source, request.sourceRef(),
+          request.capturedAt() == null ? clock.instant() : request.capturedAt()),
+          "opt-in to " + request.topics() + " by " + request.channel()));
     } catch (InvalidInputException e) {
       throw e.field().equals("occurredAt") ? new InvalidInputException("capturedAt", e.problem()) : e;
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(audited("consent.opted-in", contact, before,
-        "opt-in to " + request.topics() + " by " + request.channel()));
   }
 
   @PostMapping("/api/v1/consents/revocations")
   @Transactional
   ResponseEntity<ConsentState> revoke(@Valid @RequestBody RevocationRequest request) {
     ContactView contact = contact(request.phone(), request.country());
-    Map<String, ConsentState.TopicState> before = ledger.state(contact).topics();
-    ledger.recordRevocation(new Revocation(contact.id(), contact.phone(), brand(request.brand()),
-        request.topics() == null ? List.of() : request.topics(), request.channel(),
-        request.text() == null ? "" : request.text(),
-        request.receivedAt() == null ? clock.instant() : request.receivedAt(), request.sourceRef(), null));
-    return ResponseEntity.status(HttpStatus.CREATED).body(audited("consent.revoked", contact, before,
+    return ResponseEntity.status(HttpStatus.CREATED).body(changes.revoke(contact, new Revocation(contact.id(),
+        contact.phone(), brand(request.brand()), request.topics() == null ? List.of() : request.topics(),
+        request.channel(), request.text() == null ? "" : request.text(),
+        request.receivedAt() == null ? clock.instant() : request.receivedAt(), request.sourceRef(), null),
         "revocation of " + (request.topics() == null || request.topics().isEmpty() ? "every topic"
             : request.topics().toString()) + " by " + request.channel()));
-  }
-
-  /** The contact's consent now, with an audit entry of the change made through this API (topic states before/after). */
-  private ConsentState audited(String action, ContactView contact, Map<String, ConsentState.TopicState> before,
-      String detail) {
-    ConsentState after = ledger.state(contact);
-    audit.record(AuditLog.Entry.of(action, "contact", String.valueOf(contact.id().value())).before(before)
-        .after(after.topics()).detail(detail));
-    return after;
   }
 
   @GetMapping("/api/v1/contacts/{phone}/consents")

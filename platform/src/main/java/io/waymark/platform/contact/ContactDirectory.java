@@ -1,9 +1,12 @@
 package io.waymark.platform.contact;
 
 import io.waymark.platform.support.InvalidInputException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,11 +25,14 @@ public class ContactDirectory {
   private final ContactRepository contacts;
   private final ContactProperties properties;
   private final Clock clock;
+  private final EntityManager entityManager;
 
-  ContactDirectory(ContactRepository contacts, ContactProperties properties, Clock clock) {
+  ContactDirectory(ContactRepository contacts, ContactProperties properties, Clock clock,
+      EntityManager entityManager) {
     this.contacts = contacts;
     this.properties = properties;
     this.clock = clock;
+    this.entityManager = entityManager;
   }
 
   /**
@@ -83,6 +89,52 @@ public class ContactDirectory {
   @Transactional(readOnly = true)
   public long count() {
     return contacts.count();
+  }
+
+  /**
+   * Contacts whose number contains the digits of {@code text} or whose first name, last name or both ("Maya Lopez")
+   * contain {@code text}, case-insensitively; every contact for a blank text. Newest first, {@code limit} (1 to 500)
+   * from {@code offset}, for a lazily paged list.
+   */
+  @Transactional(readOnly = true)
+  public List<ContactView> search(String text, int offset, int limit) {
+    if (offset < 0) {
+      throw new InvalidInputException("offset", "is negative");
+    }
+    if (limit < 1 || limit > 500) {
+      throw new InvalidInputException("limit", "is " + limit + ": 1 to 500");
+    }
+    return searchQuery(text, "select c", Contact.class).setFirstResult(offset).setMaxResults(limit)
+        .getResultList().stream().map(Contact::toView).toList();
+  }
+
+  /** How many contacts {@link #search} finds for {@code text}. */
+  @Transactional(readOnly = true)
+  public long countMatching(String text) {
+    return searchQuery(text, "select count(c)", Long.class).getSingleResult();
+  }
+
+  private <T> TypedQuery<T> searchQuery(String text, String select, Class<T> type) {
+    String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+    boolean count = type == Long.class;
+    if (wanted.isEmpty()) {
+      return entityManager.createQuery(select + " from Contact c" + (count ? "" : " order by c.id desc"), type);
+    }
+    String digits = wanted.replaceAll("[^0-9]", "");
+    String name = "%" + like(wanted) + "%";
+    TypedQuery<T> query = entityManager.createQuery(select + " from Contact c where "
+        + (digits.isEmpty() ? "" : "c.phone like :digits escape '!' or ")
+        + "lower(c.firstName) like :name escape '!' or lower(c.lastName) like :name escape '!' "
+        + "or lower(concat(coalesce(c.firstName, ''), ' ', coalesce(c.lastName, ''))) like :name escape '!'"
+        + (count ? "" : " order by c.id desc"), type);
+    if (!digits.isEmpty()) {
+      query.setParameter("digits", "%" + digits + "%");
+    }
+    return query.setParameter("name", name);
+  }
+
+  private static String like(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   /** The stored contact after an upsert; {@code created} for a new number, {@code changed} if anything was written. */

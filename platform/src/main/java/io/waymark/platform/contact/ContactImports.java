@@ -5,6 +5,7 @@ import io.waymark.platform.contact.ImportReport.Row;
 import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,6 +111,15 @@ public class ContactImports {
       delete(file);
       throw e;
     }
+  }
+
+  /**
+   * {@link #start} for a signed-in person: COMPLIANCE, OPS or ADMIN (the REST API, whose machine clients sign in with
+   * an API key instead, calls {@link #start}). Audited the same way, with the person as actor.
+   */
+  @RolesAllowed({"COMPLIANCE", "OPS", "ADMIN"})
+  public ImportId startForPerson(InputStream csv, String fileName) {
+    return start(csv, fileName);
   }
 
   /** The import with one page of its issues; a RUNNING import without progress for a while is FAILED first. */

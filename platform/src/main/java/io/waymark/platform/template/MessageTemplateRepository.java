@@ -3,6 +3,8 @@ package io.waymark.platform.template;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -22,4 +24,7 @@ interface MessageTemplateRepository extends JpaRepository<MessageTemplate, Long>
 
   @EntityGraph(attributePaths = "versions")
   List<MessageTemplate> findAllByOrderByKeyAsc();
+
+  /** One page of templates (their versions load lazily, inside the caller's transaction). */
+  Page<MessageTemplate> findAllBy(Pageable pageable);
 }

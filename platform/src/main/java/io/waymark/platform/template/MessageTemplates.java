@@ -221,7 +221,7 @@ public class MessageTemplates {
         .map(v -> "v" + v.number() + " " + v.status()).collect(Collectors.joining(", "));
   }
 
-  private TemplateView view(MessageTemplate template) {
+  TemplateView view(MessageTemplate template) {
     return template.toView(template.versions().stream().map(v -> view(template, v)).toList());
   }
 

@@ -14,7 +14,10 @@ import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.waymark.platform.governance.Users;
 import io.waymark.ui.audit.AuditLogView;
+import io.waymark.ui.contacts.ContactsView;
 import io.waymark.ui.overview.OverviewView;
+import io.waymark.ui.settings.SettingsView;
+import io.waymark.ui.templates.TemplatesView;
 import jakarta.annotation.security.PermitAll;
 import java.security.Principal;
 import java.util.List;
@@ -32,7 +35,10 @@ public class MainLayout extends AppLayout {
   /** Every view in the menu, in order: label and view. A view is listed only if it exists. */
   static final List<Entry> ENTRIES = List.of(
       new Entry("Overview", OverviewView.class),
-      new Entry("Audit log", AuditLogView.class));
+      new Entry("Contacts & consent", ContactsView.class),
+      new Entry("Templates", TemplatesView.class),
+      new Entry("Audit log", AuditLogView.class),
+      new Entry("Settings", SettingsView.class));
 
   record Entry(String label, Class<? extends Component> view) {
   }

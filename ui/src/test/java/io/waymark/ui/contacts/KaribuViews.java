@@ -1,0 +1,49 @@
+package io.waymark.ui.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import io.waymark.platform.governance.Role;
+import io.waymark.ui.layout.MainLayout;
+import io.waymark.ui.layout.SignIn;
+import kotlin.jvm.functions.Function0;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Karibu set-up shared by the contacts, templates and settings view tests: open a UI, close it, check a guard. */
+public final class KaribuViews {
+
+  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
+
+  private KaribuViews() {
+  }
+
+  public static void open(ApplicationContext context) {
+    Function0<UI> uiFactory = UI::new;
+    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+  }
+
+  public static void close() {
+    MockVaadin.tearDown();
+    SecurityContextHolder.clearContext();
+  }
+
+  /** A user holding only {@code role} cannot open {@code view}: Vaadin's access control keeps it out. */
+  public static void assertKeptOut(Role role, Class<? extends Component> view) {
+    SignIn.as("someone-" + role.name().toLowerCase(), role);
+    Throwable denied = catchThrowable(() -> {
+      UI.getCurrent().navigate(view);
+      MockVaadin.clientRoundtrip();
+    });
+    if (denied != null) {
+      assertThat(denied).hasMessageContaining("AccessDeniedException");
+    }
+    assertThat(UI.getCurrent().getChildren().map(Object::getClass).toList())
+        .isNotEmpty().doesNotContain(view, MainLayout.class);
+  }
+}
