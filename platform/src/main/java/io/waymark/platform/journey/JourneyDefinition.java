@@ -33,6 +33,9 @@ class JourneyDefinition {
   @Column(nullable = false)
   private Instant deployedAt;
 
+  @jakarta.persistence.Lob
+  private String bpmnXml;
+
   protected JourneyDefinition() {
   }
 
@@ -59,6 +62,17 @@ class JourneyDefinition {
 
   long definitionKey() {
     return definitionKey;
+  }
+
+  String bpmnXml() {
+    return bpmnXml;
+  }
+
+  /** Keeps the deployed BPMN when none is kept yet (a version is immutable, so the first copy stays). */
+  void keepBpmn(String xml) {
+    if (bpmnXml == null) {
+      bpmnXml = xml;
+    }
   }
 
   Instant deployedAt() {
