@@ -32,6 +32,8 @@ public class MainLayout extends AppLayout {
   /** Every view in the menu, in order: label and view. A view is listed only if it exists. */
   static final List<Entry> ENTRIES = List.of(
       new Entry("Overview", OverviewView.class),
+      new Entry("Journeys", io.waymark.ui.journeys.JourneysView.class),
+      new Entry("Monitoring", io.waymark.ui.monitoring.MonitoringView.class),
       new Entry("Audit log", AuditLogView.class));
 
   record Entry(String label, Class<? extends Component> view) {
