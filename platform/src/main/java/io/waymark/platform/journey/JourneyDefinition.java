@@ -33,7 +33,8 @@ class JourneyDefinition {
   @Column(nullable = false)
   private Instant deployedAt;
 
-  @jakarta.persistence.Lob
+  /** LONGTEXT on MySQL; H2 in MySQL mode reads the same DDL as an unbounded VARCHAR. */
+  @Column(columnDefinition = "longtext")
   private String bpmnXml;
 
   protected JourneyDefinition() {
