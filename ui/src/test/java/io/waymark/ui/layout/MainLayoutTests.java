@@ -55,8 +55,13 @@ class MainLayoutTests extends EngineTest.Base {
     SignIn.as("someone", role);
     UI.getCurrent().navigate(OverviewView.class);
 
-    List<String> expected = role == Role.COMPLIANCE || role == Role.ADMIN ? List.of("Overview", "Audit log")
-        : List.of("Overview");
+    List<String> expected = switch (role) {
+      case DESIGNER -> List.of("Overview", "Journeys");
+      case OPS -> List.of("Overview", "Journeys", "Monitoring");
+      case ADMIN -> List.of("Overview", "Journeys", "Monitoring", "Audit log");
+      case COMPLIANCE -> List.of("Overview", "Audit log");
+      default -> List.of("Overview");
+    };
     assertThat(menu()).isEqualTo(expected);
     assertThat(_get(MainLayout.class).user.getText()).contains("someone");
   }
@@ -67,7 +72,7 @@ class MainLayoutTests extends EngineTest.Base {
     UI.getCurrent().navigate(AuditLogView.class);
 
     _get(AuditLogView.class);
-    assertThat(menu()).containsExactly("Overview", "Audit log");
+    assertThat(menu()).containsExactly("Overview", "Journeys", "Audit log");
     assertThat(_get(MainLayout.class).user.getText()).isEqualTo("Casey Compliance (compliance)");
   }
 
