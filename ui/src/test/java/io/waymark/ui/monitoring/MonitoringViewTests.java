@@ -107,7 +107,7 @@ class MonitoringViewTests extends EngineTest.Base {
   }
 
   @Test
-  void refusesToRetryTwice() {
+  void refusesToRetryAStepNotInTheLedger() {
     SignIn.as("ops", Role.OPS);
     UI.getCurrent().navigate(MonitoringView.class);
     Throwable refused = catchThrowable(() -> context.getBean(io.waymark.workers.engine.InstanceControl.class)
