@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * The step ledger's pen: around every {@code @JobWorker} method, records the job and what came of it — COMPLETED, a
  * BPMN error (the model's business outcome), FAILED with the retries left, or INCIDENT when none are left (the job
  * then waits for ops, exactly as the client's default exception handling fails it). Recording never changes the
- * outcome: a ledger write that fails is logged and the job goes on.
+ * outcome: a ledger write that fails is logged and the job goes on. It keeps the job's element instance key, which is
+ * what a retry of an incident needs (see {@code io.waymark.workers.engine.InstanceControl}).
  */
 @Aspect
 @Component
@@ -57,7 +58,7 @@ class StepRecording {
     try {
       steps.record(new JourneySteps.Ran(job.getProcessInstanceKey(), job.getBpmnProcessId(),
           job.getProcessDefinitionVersion(), job.getElementId(), job.getType(), job.getKey(), outcome, detail,
-          Math.max(retriesLeft, 0), Duration.ofNanos(System.nanoTime() - started)));
+          Math.max(retriesLeft, 0), Duration.ofNanos(System.nanoTime() - started), job.getElementInstanceKey()));
     } catch (RuntimeException e) {
       LOG.warn("Could not record step {} of instance {} ({}): {}", job.getElementId(), job.getProcessInstanceKey(),
           outcome, e.getMessage());

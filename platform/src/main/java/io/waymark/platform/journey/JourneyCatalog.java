@@ -64,6 +64,23 @@ public class JourneyCatalog {
     }
   }
 
+  /**
+   * Keeps the BPMN of a recorded version, to draw it; a version that already has its BPMN keeps it. False when no
+   * version with this definition key is recorded.
+   */
+  @Transactional
+  public boolean keepDiagram(long definitionKey, String bpmnXml) {
+    java.util.Optional<JourneyDefinition> definition = definitions.findByDefinitionKey(definitionKey);
+    definition.ifPresent(d -> d.keepBpmn(bpmnXml));
+    return definition.isPresent();
+  }
+
+  /** The BPMN of a deployed version; empty when the version is unknown or was recorded before BPMN was kept. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<String> diagram(String processId, int version) {
+    return definitions.findFirstByProcessIdAndVersion(processId, version).map(JourneyDefinition::bpmnXml);
+  }
+
   /** Pauses a journey: triggers start nothing, running instances hold before their next send. Idempotent. */
   @Transactional
   public void pause(String processId, String by) {

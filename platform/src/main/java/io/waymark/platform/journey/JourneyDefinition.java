@@ -33,6 +33,10 @@ class JourneyDefinition {
   @Column(nullable = false)
   private Instant deployedAt;
 
+  /** LONGTEXT on MySQL; H2 in MySQL mode reads the same DDL as an unbounded VARCHAR. */
+  @Column(columnDefinition = "longtext")
+  private String bpmnXml;
+
   protected JourneyDefinition() {
   }
 
@@ -59,6 +63,17 @@ class JourneyDefinition {
 
   long definitionKey() {
     return definitionKey;
+  }
+
+  String bpmnXml() {
+    return bpmnXml;
+  }
+
+  /** Keeps the deployed BPMN when none is kept yet (a version is immutable, so the first copy stays). */
+  void keepBpmn(String xml) {
+    if (bpmnXml == null) {
+      bpmnXml = xml;
+    }
   }
 
   Instant deployedAt() {

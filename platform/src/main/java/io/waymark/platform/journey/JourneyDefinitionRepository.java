@@ -10,4 +10,8 @@ interface JourneyDefinitionRepository extends JpaRepository<JourneyDefinition, L
   boolean existsByProcessId(String processId);
 
   List<JourneyDefinition> findAllByOrderByProcessIdAscVersionDesc();
+
+  java.util.Optional<JourneyDefinition> findByDefinitionKey(long definitionKey);
+
+  java.util.Optional<JourneyDefinition> findFirstByProcessIdAndVersion(String processId, int version);
 }

@@ -52,6 +52,10 @@ class JourneyStep {
   @Column(nullable = false)
   private Instant recordedAt;
 
+  private Long elementInstanceKey;
+
+  private Instant resolvedAt;
+
   protected JourneyStep() {
   }
 
@@ -68,10 +72,18 @@ class JourneyStep {
     this.retriesLeft = ran.retriesLeft();
     this.durationMs = ran.duration().toMillis();
     this.recordedAt = now;
+    this.elementInstanceKey = ran.elementInstanceKey() > 0 ? ran.elementInstanceKey() : null;
+  }
+
+  /** Ops retried the incident or cancelled its instance. Resolving twice keeps the first time. */
+  void resolve(Instant now) {
+    if (resolvedAt == null) {
+      resolvedAt = now;
+    }
   }
 
   JourneySteps.Step toView() {
     return new JourneySteps.Step(id, processInstanceKey, processId, processVersion, elementId, jobType, jobKey,
-        outcome, detail, retriesLeft, durationMs, recordedAt);
+        outcome, detail, retriesLeft, durationMs, recordedAt, elementInstanceKey, resolvedAt);
   }
 }

@@ -10,5 +10,8 @@ interface JourneyStepRepository extends JpaRepository<JourneyStep, Long> {
 
   List<JourneyStep> findByProcessInstanceKeyInOrderById(java.util.Collection<Long> processInstanceKeys);
 
+  List<JourneyStep> findByProcessInstanceKeyAndOutcomeAndResolvedAtIsNull(long processInstanceKey,
+      JourneySteps.Outcome outcome);
+
   List<JourneyStep> findByOutcomeOrderByIdDesc(JourneySteps.Outcome outcome, Pageable page);
 }

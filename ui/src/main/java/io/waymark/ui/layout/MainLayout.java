@@ -35,6 +35,8 @@ public class MainLayout extends AppLayout {
   /** Every view in the menu, in order: label and view. A view is listed only if it exists. */
   static final List<Entry> ENTRIES = List.of(
       new Entry("Overview", OverviewView.class),
+      new Entry("Journeys", io.waymark.ui.journeys.JourneysView.class),
+      new Entry("Monitoring", io.waymark.ui.monitoring.MonitoringView.class),
       new Entry("Contacts & consent", ContactsView.class),
       new Entry("Templates", TemplatesView.class),
       new Entry("Audit log", AuditLogView.class),

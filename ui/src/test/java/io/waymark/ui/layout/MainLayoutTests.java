@@ -56,11 +56,13 @@ class MainLayoutTests extends EngineTest.Base {
     UI.getCurrent().navigate(OverviewView.class);
 
     List<String> expected = switch (role) {
-      case DESIGNER, APPROVER -> List.of("Overview", "Templates");
+      case DESIGNER -> List.of("Overview", "Journeys", "Templates");
+      case APPROVER -> List.of("Overview", "Templates");
       case SALES_REP -> List.of("Overview");
-      case OPS -> List.of("Overview", "Contacts & consent");
+      case OPS -> List.of("Overview", "Journeys", "Monitoring", "Contacts & consent");
       case COMPLIANCE -> List.of("Overview", "Contacts & consent", "Audit log");
-      case ADMIN -> List.of("Overview", "Contacts & consent", "Templates", "Audit log", "Settings");
+      case ADMIN -> List.of("Overview", "Journeys", "Monitoring", "Contacts & consent", "Templates", "Audit log",
+          "Settings");
     };
     assertThat(menu()).isEqualTo(expected);
     assertThat(_get(MainLayout.class).user.getText()).contains("someone");
@@ -72,7 +74,7 @@ class MainLayoutTests extends EngineTest.Base {
     UI.getCurrent().navigate(AuditLogView.class);
 
     _get(AuditLogView.class);
-    assertThat(menu()).containsExactly("Overview", "Contacts & consent", "Templates", "Audit log");
+    assertThat(menu()).containsExactly("Overview", "Journeys", "Contacts & consent", "Templates", "Audit log");
     assertThat(_get(MainLayout.class).user.getText()).isEqualTo("Casey Compliance (compliance)");
   }
 

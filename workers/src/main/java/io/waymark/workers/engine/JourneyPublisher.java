@@ -100,6 +100,7 @@ public class JourneyPublisher {
     String name = report.processes().getOrDefault(process.getBpmnProcessId(), process.getBpmnProcessId());
     catalog.recordDeployment(new JourneyCatalog.Deployed(process.getBpmnProcessId(), name, process.getVersion(),
         process.getProcessDefinitionKey(), process.getResourceName(), properties(bpmn, process.getBpmnProcessId())));
+    catalog.keepDiagram(process.getProcessDefinitionKey(), new String(bpmn, java.nio.charset.StandardCharsets.UTF_8));
     LOG.info("Journey {} version {} published from {} (definition {}, {} lint warnings)", process.getBpmnProcessId(),
         process.getVersion(), resourceName, process.getProcessDefinitionKey(), report.warnings().size());
     return new Published(process.getBpmnProcessId(), name, process.getVersion(), process.getProcessDefinitionKey(),

@@ -1,0 +1,2 @@
+/** The Monitoring view for ops: instances, steps, failures with retry, cancel, throughput, health. */
+package io.waymark.ui.monitoring;
