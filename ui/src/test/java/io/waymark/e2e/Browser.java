@@ -130,6 +130,47 @@ final class Browser {
     waitForVaadin();
   }
 
+  /**
+   * Selects the row of a grid that shows {@code text} by clicking its cell (a Vaadin grid's cells are light-DOM
+   * {@code vaadin-grid-cell-content} elements), within the grid with this id, or in any grid when it is null.
+   */
+  void selectRow(String gridId, String text) {
+    By cell = By.xpath("//vaadin-grid-cell-content[contains(normalize-space(.), " + xpathLiteral(text) + ")]");
+    WebElement row;
+    try {
+      row = new WebDriverWait(driver, PATIENCE).until(d -> (gridId == null ? d.findElements(cell)
+          : d.findElement(By.id(gridId)).findElements(cell)).stream().filter(WebElement::isDisplayed).findFirst()
+          .orElse(null));
+    } catch (TimeoutException e) {
+      screenshot("missing-row");
+      throw new AssertionError("no grid row showing '" + text + "' on " + path() + "; the page says: " + text(), e);
+    }
+    row.click();
+    waitForVaadin();
+  }
+
+  private static String xpathLiteral(String text) {
+    return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+  }
+
+  /**
+   * Chooses {@code file} in the first {@code vaadin-upload} of the page (or the one with this id), as a person picking
+   * it in the file dialog, and waits for Vaadin's answer to the upload.
+   */
+  void upload(String uploadId, Path file) {
+    WebElement upload;
+    try {
+      upload = uploadId == null ? new WebDriverWait(driver, PATIENCE).until(ExpectedConditions
+          .presenceOfElementLocated(By.tagName("vaadin-upload"))) : waitFor(uploadId);
+    } catch (TimeoutException e) {
+      screenshot("missing-upload");
+      throw new AssertionError("no upload on " + path() + "; the page says: " + text(), e);
+    }
+    WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type='file']"));
+    input.sendKeys(file.toAbsolutePath().toString());
+    waitForVaadin();
+  }
+
   /** Types {@code text} into the field with this id (a Vaadin text field or text area) and leaves it. */
   void type(String id, String text) {
     WebElement field = waitFor(id);
