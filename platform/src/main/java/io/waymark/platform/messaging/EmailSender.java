@@ -61,16 +61,9 @@ public class EmailSender {
   }
 
   public EmailOutcome send(String idempotencyKey, ContactId contactId, String subject, String body) {
-    Optional<EmailMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
-    if (existing.isPresent() && existing.get().isDone()) {
-      return new EmailOutcome(EmailOutcome.Status.SENT, existing.get().id(), true);
-    }
-    if (existing.isPresent() && existing.get().mayBeInFlight(clock.instant(), IN_FLIGHT)) {
-      throw new SendInFlightException(idempotencyKey);
-    }
-    if (existing.isPresent()) {
-      LOG.info("Email {} was not confirmed by an earlier attempt; sending it again", existing.get().id());
-      return deliver(existing.get());
+    Optional<EmailOutcome> earlier = earlierAttempt(idempotencyKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
     validate(subject, body);
     Optional<String> address = contacts.find(contactId).map(ContactView::email).filter(email -> !email.isBlank());
@@ -86,15 +79,9 @@ public class EmailSender {
    * once per idempotency key, on the same outbox and transport as every email.
    */
   public EmailOutcome sendToStaff(String idempotencyKey, String toAddress, String subject, String body) {
-    Optional<EmailMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
-    if (existing.isPresent() && existing.get().isDone()) {
-      return new EmailOutcome(EmailOutcome.Status.SENT, existing.get().id(), true);
-    }
-    if (existing.isPresent() && existing.get().mayBeInFlight(clock.instant(), IN_FLIGHT)) {
-      throw new SendInFlightException(idempotencyKey);
-    }
-    if (existing.isPresent()) {
-      return deliver(existing.get());
+    Optional<EmailOutcome> earlier = earlierAttempt(idempotencyKey);
+    if (earlier.isPresent()) {
+      return earlier.get();
     }
     validate(subject, body);
     if (toAddress == null || !toAddress.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -102,6 +89,25 @@ public class EmailSender {
     }
     return deliver(claim(new EmailMessage(idempotencyKey, null, toAddress, subject, body, QUEUED,
         messageId(idempotencyKey), clock.instant())));
+  }
+
+  /**
+   * What an earlier attempt with this key came to: done (a duplicate), still in flight (throws), or left unconfirmed
+   * (sent again now); empty when there was none.
+   */
+  private Optional<EmailOutcome> earlierAttempt(String idempotencyKey) {
+    Optional<EmailMessage> existing = outbox.findByIdempotencyKey(idempotencyKey);
+    if (existing.isEmpty()) {
+      return Optional.empty();
+    }
+    if (existing.get().isDone()) {
+      return Optional.of(new EmailOutcome(EmailOutcome.Status.SENT, existing.get().id(), true));
+    }
+    if (existing.get().mayBeInFlight(clock.instant(), IN_FLIGHT)) {
+      throw new SendInFlightException(idempotencyKey);
+    }
+    LOG.info("Email {} was not confirmed by an earlier attempt; sending it again", existing.get().id());
+    return Optional.of(deliver(existing.get()));
   }
 
   /** The newest emails first. */

@@ -60,14 +60,6 @@ class CampaignMessagePublisher {
   }
 
   private void publish(String name, String key, String messageId, Duration ttl, Map<String, Object> variables) {
-    try {
-      client.newPublishMessageCommand().messageName(name).correlationKey(key).messageId(messageId).timeToLive(ttl)
-          .variables(variables).send().join();
-    } catch (RuntimeException e) {
-      // the engine answers ALREADY_EXISTS for a message id it still holds: an earlier attempt got through
-      if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
-        throw e;
-      }
-    }
+    EngineMessages.publishOnce(client, name, key, messageId, ttl, variables);
   }
 }

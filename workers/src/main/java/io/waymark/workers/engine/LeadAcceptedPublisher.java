@@ -27,17 +27,8 @@ class LeadAcceptedPublisher {
 
   @ApplicationModuleListener
   void on(LeadAccepted accepted) {
-    try {
-      client.newPublishMessageCommand().messageName(Messages.LEAD_ACCEPTED)
-          .correlationKey(Long.toString(accepted.taskId())).messageId("lead-accepted-" + accepted.taskId())
-          .timeToLive(timeToLive)
-          .variables(Map.of("acceptedBy", accepted.acceptedBy(), "acceptedVia", accepted.via()))
-          .send().join();
-    } catch (RuntimeException e) {
-      // the engine answers ALREADY_EXISTS for a message id it still holds: an earlier attempt got through
-      if (!String.valueOf(e.getMessage()).contains("ALREADY_EXISTS")) {
-        throw e;
-      }
-    }
+    EngineMessages.publishOnce(client, Messages.LEAD_ACCEPTED, Long.toString(accepted.taskId()),
+        "lead-accepted-" + accepted.taskId(), timeToLive,
+        Map.of("acceptedBy", accepted.acceptedBy(), "acceptedVia", accepted.via()));
   }
 }
