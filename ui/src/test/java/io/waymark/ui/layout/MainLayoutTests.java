@@ -55,8 +55,13 @@ class MainLayoutTests extends EngineTest.Base {
     SignIn.as("someone", role);
     UI.getCurrent().navigate(OverviewView.class);
 
-    List<String> expected = role == Role.COMPLIANCE || role == Role.ADMIN ? List.of("Overview", "Audit log")
-        : List.of("Overview");
+    List<String> expected = switch (role) {
+      case SALES_REP -> List.of("Overview", "Lead inbox");
+      case APPROVER -> List.of("Overview", "Approvals");
+      case COMPLIANCE -> List.of("Overview", "Audit log");
+      case ADMIN -> List.of("Overview", "Lead inbox", "Approvals", "Audit log");
+      default -> List.of("Overview");
+    };
     assertThat(menu()).isEqualTo(expected);
     assertThat(_get(MainLayout.class).user.getText()).contains("someone");
   }
