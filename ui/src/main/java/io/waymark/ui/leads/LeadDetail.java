@@ -1,6 +1,5 @@
 package io.waymark.ui.leads;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -26,6 +25,7 @@ import io.waymark.platform.crm.RoutingDocument;
 import io.waymark.platform.messaging.Conversations;
 import io.waymark.platform.support.InvalidInputException;
 import io.waymark.ui.security.PhoneMask;
+import io.waymark.ui.security.SignedIn;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -79,6 +79,7 @@ class LeadDetail extends VerticalLayout {
   private final String username;
   private final Clock clock;
   private final Runnable changed;
+  private final boolean fullNumbers;
   private final VerticalLayout body = new VerticalLayout();
   private final Paragraph empty = new Paragraph("Select a lead to see the conversation and act on it.");
   private Long taskId;
@@ -92,6 +93,8 @@ class LeadDetail extends VerticalLayout {
     this.username = username;
     this.clock = clock;
     this.changed = changed;
+    // decided once, while signed in: pushed refreshes run outside the request and its security context
+    this.fullNumbers = SignedIn.seesFullPhoneNumbers();
     setId("lead-detail");
     title.setId("lead-title");
     timeLeft.setId("lead-time-left");
@@ -202,7 +205,7 @@ class LeadDetail extends VerticalLayout {
     Map<String, String> fields = new java.util.LinkedHashMap<>();
     fields.put("Name", Stream.of(view.firstName(), view.lastName()).filter(Objects::nonNull)
         .collect(Collectors.joining(" ")));
-    fields.put("Phone", PhoneMask.forSignedInUser(view.phone()));
+    fields.put("Phone", fullNumbers ? view.phone() : PhoneMask.mask(view.phone()));
     fields.put("Email", view.email());
     fields.put("Region", view.region());
     fields.put("Time zone", view.timeZone());
@@ -265,9 +268,5 @@ class LeadDetail extends VerticalLayout {
   private static void error(String message) {
     Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
     notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-  }
-
-  Component body() {
-    return body;
   }
 }

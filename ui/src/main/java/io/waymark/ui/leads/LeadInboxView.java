@@ -1,6 +1,7 @@
 package io.waymark.ui.leads;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.router.PageTitle;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -123,7 +126,7 @@ public class LeadInboxView extends Main {
    * Rows {@code offset} to {@code offset + limit} from a facade that pages by number: one call when the grid asks for
    * a whole page (as it does), else pages of {@value #CHUNK} until enough rows or the last page.
    */
-  static <T> List<T> rows(int offset, int limit, java.util.function.BiFunction<Integer, Integer, List<T>> page) {
+  static <T> List<T> rows(int offset, int limit, BiFunction<Integer, Integer, List<T>> page) {
     if (limit <= 0) {
       return List.of();
     }
@@ -156,11 +159,11 @@ public class LeadInboxView extends Main {
     return rows;
   }
 
-  private com.vaadin.flow.component.Component timeLeft(LeadInbox.Task task) {
+  private Component timeLeft(LeadInbox.Task task) {
     if ("OPEN".equals(task.status())) {
       return new Countdown(task.dueAt(), clock.instant());
     }
-    return new com.vaadin.flow.component.html.Span("accepted by " + task.acceptedBy());
+    return new Span("accepted by " + task.acceptedBy());
   }
 
   /** After an action here: the grid and the detail again. */
