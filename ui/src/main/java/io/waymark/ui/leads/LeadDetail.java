@@ -16,25 +16,18 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import io.waymark.platform.consent.ConsentLedger;
-import io.waymark.platform.consent.ConsentState;
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.contact.ContactId;
-import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.crm.LeadInbox;
 import io.waymark.platform.crm.RoutingDocument;
 import io.waymark.platform.messaging.Conversations;
 import io.waymark.platform.support.InvalidInputException;
-import io.waymark.ui.security.PhoneMask;
 import io.waymark.ui.security.SignedIn;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
@@ -62,8 +55,8 @@ class LeadDetail extends VerticalLayout {
   final Div timeLeft = new Div();
   final Paragraph signal = new Paragraph();
   final Div conversation = new Div();
-  final Div contact = new Div();
-  final Div consent = new Div();
+  final Div contact;
+  final Div consent;
   final Div history = new Div();
   final Button accept = new Button("Accept");
   final Button contacted = new Button("Mark contacted");
@@ -75,11 +68,10 @@ class LeadDetail extends VerticalLayout {
   private final LeadInbox inbox;
   private final ContactDirectory contacts;
   private final Conversations conversations;
-  private final ConsentLedger ledger;
+  private final ContactCard card;
   private final String username;
   private final Clock clock;
   private final Runnable changed;
-  private final boolean fullNumbers;
   private final VerticalLayout body = new VerticalLayout();
   private final Paragraph empty = new Paragraph("Select a lead to see the conversation and act on it.");
   private Long taskId;
@@ -89,19 +81,17 @@ class LeadDetail extends VerticalLayout {
     this.inbox = inbox;
     this.contacts = contacts;
     this.conversations = conversations;
-    this.ledger = ledger;
     this.username = username;
     this.clock = clock;
     this.changed = changed;
-    // decided once, while signed in: pushed refreshes run outside the request and its security context
-    this.fullNumbers = SignedIn.seesFullPhoneNumbers();
+    this.card = new ContactCard(ledger, SignedIn.seesFullPhoneNumbers());
+    this.contact = card.contact;
+    this.consent = card.consent;
     setId("lead-detail");
     title.setId("lead-title");
     timeLeft.setId("lead-time-left");
     signal.setId("lead-signal");
     conversation.setId("lead-conversation");
-    contact.setId("lead-contact");
-    consent.setId("lead-consent");
     history.setId("lead-history");
     accept.setId("lead-accept");
     accept.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -172,13 +162,7 @@ class LeadDetail extends VerticalLayout {
     reassignTo.setEnabled(reassign.isEnabled());
     reason.setEnabled(reassign.isEnabled());
     showConversation(task);
-    Map<String, String> shown = contacts.find(new ContactId(task.contactId())).map(this::showContact)
-        .orElse(Map.of());
-    if (shown.isEmpty()) {
-      contact.removeAll();
-      contact.add(new Paragraph("Contact " + task.contactId() + " is no longer stored."));
-      consent.removeAll();
-    }
+    contacts.find(new ContactId(task.contactId())).ifPresentOrElse(card::show, () -> card.gone(task.contactId()));
     history.removeAll();
     detail.history().forEach(line -> history.add(new Paragraph(TIME.format(line.at()) + " " + line.kind() + " by "
         + line.actor() + (line.detail() == null ? "" : ": " + line.detail()))));
@@ -199,36 +183,6 @@ class LeadDetail extends VerticalLayout {
       }
       conversation.add(text);
     }
-  }
-
-  private Map<String, String> showContact(ContactView view) {
-    Map<String, String> fields = new java.util.LinkedHashMap<>();
-    fields.put("Name", Stream.of(view.firstName(), view.lastName()).filter(Objects::nonNull)
-        .collect(Collectors.joining(" ")));
-    fields.put("Phone", fullNumbers ? view.phone() : PhoneMask.mask(view.phone()));
-    fields.put("Email", view.email());
-    fields.put("Region", view.region());
-    fields.put("Time zone", view.timeZone());
-    fields.put("Locale", view.locale());
-    fields.put("Stage", view.lifecycleStage());
-    fields.put("Account owner", view.owner());
-    contact.removeAll();
-    fields.forEach((name, value) -> {
-      if (value != null && !value.isBlank()) {
-        contact.add(new Paragraph(name + ": " + value));
-      }
-    });
-    consent.removeAll();
-    ConsentState state = ledger.state(view);
-    if (state.suppressed()) {
-      consent.add(new Paragraph("SUPPRESSED: the number is on the suppression list"));
-    }
-    if (state.topics().isEmpty()) {
-      consent.add(new Paragraph("No consent recorded"));
-    }
-    state.topics().forEach((topic, topicState) -> consent.add(new Paragraph(topic + ": " + topicState.status()
-        + " since " + TIME.format(topicState.since()))));
-    return fields;
   }
 
   private void reassign() {

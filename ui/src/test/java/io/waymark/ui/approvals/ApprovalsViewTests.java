@@ -93,7 +93,7 @@ class ApprovalsViewTests extends EngineTest.Base {
   private ApprovalView pending(String name, String requester) {
     String cohort = UUID.randomUUID().toString();
     for (int i = 0; i < 3; i++) {
-      String phone = "+1415557" + String.format("%04d", Math.floorMod((cohort + i).hashCode(), 10_000));
+      String phone = "+1415559" + String.format("%04d", Math.floorMod((cohort + i).hashCode(), 10_000));
       var contact = contacts.upsert(new ContactDetails(phone, null, "Member" + i, null, null, null, "US-CA", null,
           Map.of("cohort", cohort)));
       consent.recordOptIn(new OptIn(contact.id(), phone, List.of("promotions"), "web-form", "Yes, text me offers.",
