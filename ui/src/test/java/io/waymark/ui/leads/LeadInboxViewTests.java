@@ -70,7 +70,7 @@ class LeadInboxViewTests extends EngineTest.Base {
 
   /** A contact whose account owner is {@code owner} (the routing's first rule gives them the lead), opted in. */
   private ContactView contact(String firstName, String owner) {
-    String phone = "+1415558" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+    String phone = "+1415554" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
     ContactView contact = contacts.upsert(new ContactDetails(phone, null, firstName, "Lead", null, null, "US-CA", null,
         null, owner, null, Map.of()));
     consent.recordOptIn(new OptIn(contact.id(), contact.phone(), List.of("promotions"), "web-form", "Yes, text me.",
