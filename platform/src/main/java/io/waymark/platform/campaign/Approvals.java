@@ -3,6 +3,7 @@ package io.waymark.platform.campaign;
 import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.support.InvalidInputException;
 import io.waymark.platform.support.InvalidInputException.Problem;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,7 +89,36 @@ public class Approvals {
    */
   @Transactional(readOnly = true)
   public List<ApprovalView> list(String status) {
-    PageRequest page = PageRequest.of(0, LISTED);
+    return list(status, 0, LISTED);
+  }
+
+  /**
+   * One page of {@link #list(String)} (same statuses and order), for views that page lazily: {@code page} from 0,
+   * {@code size} 1 to 500.
+   */
+  @Transactional(readOnly = true)
+  public List<ApprovalView> list(String status, int page, int size) {
+    if (page < 0 || size < 1 || size > 500) {
+      throw new InvalidInputException("size", "page must be 0 or more and size 1 to 500, not page " + page + " size "
+          + size);
+    }
+    return find(status, PageRequest.of(page, size));
+  }
+
+  /** Whether runs on {@code topic} always need sign-off ({@code waymark.campaigns.sensitive-topics}). */
+  public boolean isSensitiveTopic(String topic) {
+    return topic != null && properties.isSensitive(topic.strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * What one SMS segment costs in USD ({@code waymark.campaigns.segment-price}, default 0.0079): an approver's cost
+   * estimate is segments per message × audience × this price.
+   */
+  public BigDecimal segmentPrice() {
+    return properties.segmentPrice();
+  }
+
+  private List<ApprovalView> find(String status, PageRequest page) {
     Instant now = now();
     List<ApprovalRequest> found;
     if (status == null || status.isBlank()) {

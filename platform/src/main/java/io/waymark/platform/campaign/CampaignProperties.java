@@ -1,5 +1,6 @@
 package io.waymark.platform.campaign;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * recipients or its topic is one of {@code sensitiveTopics}; the request stays open {@code approvalExpiry}. Audiences
  * are sent in batches of {@code batchSize} (1 to 100, see {@code SendBatchWorker} for the arithmetic); a run ends after
  * {@code maxDuration} whatever it is doing; a scheduled fire missed by more than {@code catchUp} (Waymark was down) is
- * recorded as MISSED instead of sent late. Refuses values that make no sense at start-up, naming the property.
+ * recorded as MISSED instead of sent late. {@code segmentPrice} is what one SMS segment costs (USD), for the cost
+ * estimate an approver sees. Refuses values that make no sense at start-up, naming the property.
  */
 @ConfigurationProperties("waymark.campaigns")
 record CampaignProperties(
@@ -20,7 +22,8 @@ record CampaignProperties(
     @DefaultValue("P2D") Duration approvalExpiry,
     @DefaultValue("100") int batchSize,
     @DefaultValue("P7D") Duration maxDuration,
-    @DefaultValue("PT1H") Duration catchUp) {
+    @DefaultValue("PT1H") Duration catchUp,
+    @DefaultValue("0.0079") BigDecimal segmentPrice) {
 
   static final int MAX_BATCH_SIZE = 100;
 
@@ -47,6 +50,10 @@ record CampaignProperties(
     if (approvalExpiry.isNegative() || approvalExpiry.isZero() || approvalExpiry.compareTo(maxDuration) >= 0) {
       throw new IllegalArgumentException("waymark.campaigns.approval-expiry: must be positive and shorter than "
           + "waymark.campaigns.max-duration (" + maxDuration + "), was " + approvalExpiry);
+    }
+    if (segmentPrice.signum() < 0) {
+      throw new IllegalArgumentException("waymark.campaigns.segment-price: must be 0 or more (USD per SMS segment), was "
+          + segmentPrice);
     }
     if (catchUp.compareTo(Duration.ofMinutes(1)) < 0) {
       throw new IllegalArgumentException("waymark.campaigns.catch-up: must be at least PT1M (the scheduler's beat), "

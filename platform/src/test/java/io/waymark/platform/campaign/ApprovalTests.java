@@ -1,6 +1,7 @@
 package io.waymark.platform.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,10 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.waymark.platform.campaign.CampaignFixtures.Cohort;
 import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.governance.AuditQuery;
+import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,5 +192,37 @@ class ApprovalTests {
         .andExpect(jsonPath("$.status").value("REJECTED"))
         .andExpect(jsonPath("$.decisionReason").value("the offer ended yesterday"));
     assertThat(events.stream(ApprovalDecided.class)).hasSize(1);
+  }
+
+  @Test
+  void pagesPendingRequestsInTheOrderOfTheWholeList() {
+    ApprovalView first = requested();
+    ApprovalView second = requested();
+
+    List<ApprovalId> whole = approvals.list("PENDING").stream().map(ApprovalView::id).toList();
+    List<ApprovalId> paged = new ArrayList<>();
+    for (int page = 0; paged.size() < whole.size(); page++) {
+      List<ApprovalView> found = approvals.list("PENDING", page, 1);
+      assertThat(found).hasSizeLessThanOrEqualTo(1).isNotEmpty();
+      paged.add(found.getFirst().id());
+    }
+    assertThat(paged).isEqualTo(whole).contains(first.id(), second.id());
+    assertThat(approvals.list("PENDING", whole.size(), 1)).isEmpty();
+    assertThatThrownBy(() -> approvals.list("PENDING", 0, 0)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("size 1 to 500");
+    assertThatThrownBy(() -> approvals.list("SOON", 0, 5)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("'SOON' is not PENDING");
+  }
+
+  @Test
+  void namesSensitiveTopicsAndTheSegmentPrice() {
+    assertThat(approvals.isSensitiveTopic("collections")).isTrue();
+    assertThat(approvals.isSensitiveTopic(" Collections ")).isTrue();
+    assertThat(approvals.isSensitiveTopic("promotions")).isFalse();
+    assertThat(approvals.isSensitiveTopic(null)).isFalse();
+    assertThat(approvals.segmentPrice()).isEqualByComparingTo("0.0079");
+    assertThatThrownBy(() -> new CampaignProperties(1000, null, Duration.ofDays(2), 100, Duration.ofDays(7),
+        Duration.ofHours(1), new java.math.BigDecimal("-0.01")))
+        .hasMessageContaining("waymark.campaigns.segment-price: must be 0 or more");
   }
 }

@@ -13,8 +13,10 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.waymark.platform.governance.Users;
+import io.waymark.ui.approvals.ApprovalsView;
 import io.waymark.ui.audit.AuditLogView;
 import io.waymark.ui.contacts.ContactsView;
+import io.waymark.ui.leads.LeadInboxView;
 import io.waymark.ui.overview.OverviewView;
 import io.waymark.ui.settings.SettingsView;
 import io.waymark.ui.templates.TemplatesView;
@@ -35,6 +37,8 @@ public class MainLayout extends AppLayout {
   /** Every view in the menu, in order: label and view. A view is listed only if it exists. */
   static final List<Entry> ENTRIES = List.of(
       new Entry("Overview", OverviewView.class),
+      new Entry("Lead inbox", LeadInboxView.class),
+      new Entry("Approvals", ApprovalsView.class),
       new Entry("Journeys", io.waymark.ui.journeys.JourneysView.class),
       new Entry("Monitoring", io.waymark.ui.monitoring.MonitoringView.class),
       new Entry("Contacts & consent", ContactsView.class),

@@ -57,12 +57,12 @@ class MainLayoutTests extends EngineTest.Base {
 
     List<String> expected = switch (role) {
       case DESIGNER -> List.of("Overview", "Journeys", "Templates");
-      case APPROVER -> List.of("Overview", "Templates");
-      case SALES_REP -> List.of("Overview");
+      case APPROVER -> List.of("Overview", "Approvals", "Templates");
+      case SALES_REP -> List.of("Overview", "Lead inbox");
       case OPS -> List.of("Overview", "Journeys", "Monitoring", "Contacts & consent");
       case COMPLIANCE -> List.of("Overview", "Contacts & consent", "Audit log");
-      case ADMIN -> List.of("Overview", "Journeys", "Monitoring", "Contacts & consent", "Templates", "Audit log",
-          "Settings");
+      case ADMIN -> List.of("Overview", "Lead inbox", "Approvals", "Journeys", "Monitoring", "Contacts & consent",
+          "Templates", "Audit log", "Settings");
     };
     assertThat(menu()).isEqualTo(expected);
     assertThat(_get(MainLayout.class).user.getText()).contains("someone");
