@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * approves; the campaign-send run then texts every member once.
  */
 @BrowserTest
-@Disabled("waiting for the Approvals view (route 'approvals', a grid of pending approvals, buttons 'approval-approve' "
-    + "and 'approval-reject', comment field 'approval-comment'): not in io.waymark.ui after merging main")
 class ApproverApprovesCampaignIT extends BrowserTest.Base {
 
   @Autowired ContactDirectory contacts;
@@ -65,7 +62,7 @@ class ApproverApprovesCampaignIT extends BrowserTest.Base {
 
     browser.signIn("approver");
     browser.open("approvals");
-    browser.selectRow(null, campaignName);
+    browser.selectRow("approval-requests", campaignName);
     browser.screenshot("approvals");
     browser.type("approval-comment", "segment and text checked");
     browser.click("approval-approve");

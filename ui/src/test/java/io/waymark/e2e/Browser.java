@@ -116,6 +116,35 @@ final class Browser {
     }
   }
 
+  /**
+   * Waits until bpmn-js has drawn a diagram into the element with this id (its shapes, {@code g.djs-shape}, are in
+   * the page); fails the test naming what the element shows instead.
+   */
+  void waitForDiagram(String id) {
+    By shapes = By.cssSelector("#" + id + " g.djs-shape");
+    try {
+      new WebDriverWait(driver, PATIENCE).until(d -> !d.findElements(shapes).isEmpty());
+    } catch (TimeoutException e) {
+      screenshot("missing-diagram");
+      throw new AssertionError("no BPMN shapes drawn in '" + id + "' on " + path() + "; it shows: " + text(id), e);
+    }
+  }
+
+  /** Clicks the side menu's entry with this label and waits until Vaadin has navigated. */
+  void clickMenu(String label) {
+    By item = By.xpath("//vaadin-side-nav[@id='menu']/vaadin-side-nav-item[normalize-space(.)=" + xpathLiteral(label)
+        + "]");
+    WebElement entry;
+    try {
+      entry = new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(item));
+    } catch (TimeoutException e) {
+      throw new AssertionError("no menu entry '" + label + "' on " + path() + "; the menu says: " + text("menu"), e);
+    }
+    scrollIntoView(entry);
+    entry.click();
+    waitForVaadin();
+  }
+
   /** Whether an element with this id is in the page now. */
   boolean has(String id) {
     return !driver.findElements(By.id(id)).isEmpty();
@@ -126,6 +155,7 @@ final class Browser {
     WebElement element = waitFor(id);
     new WebDriverWait(driver, PATIENCE).until(d -> element.isDisplayed() && element.isEnabled()
         && element.getDomAttribute("disabled") == null);
+    scrollIntoView(element);
     element.click();
     waitForVaadin();
   }
@@ -145,8 +175,14 @@ final class Browser {
       screenshot("missing-row");
       throw new AssertionError("no grid row showing '" + text + "' on " + path() + "; the page says: " + text(), e);
     }
+    scrollIntoView(row);
     row.click();
     waitForVaadin();
+  }
+
+  /** Scrolls the element to the middle of the window, as a person would before clicking it (below the fold). */
+  private void scrollIntoView(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
   }
 
   private static String xpathLiteral(String text) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,8 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the lint report, publishes it (the engine then holds a new version), and pauses the journey.
  */
 @BrowserTest
-@Disabled("waiting for the Journeys view (route 'journeys', an Upload of a .bpmn file, buttons 'journey-publish' and "
-    + "'journey-pause'): not in io.waymark.ui after merging main")
 class DesignerPublishesJourneyIT extends BrowserTest.Base {
 
   private static final String JOURNEY = "shipping-update";
@@ -42,9 +39,10 @@ class DesignerPublishesJourneyIT extends BrowserTest.Base {
 
     browser.signIn("designer");
     browser.open("journeys");
-    browser.upload(null, changed);
-    browser.waitForText(JOURNEY);
-    browser.screenshot("journeys-uploaded");
+    browser.upload("journey-upload", changed);
+    browser.waitForText(JOURNEY + ".bpmn: 0 error(s)");
+    browser.waitForDiagram("journey-diagram");
+    browser.screenshot("journeys");
     browser.click("journey-publish");
 
     await().atMost(Duration.ofSeconds(20)).until(this::latestVersion, version -> version == before + 1);
@@ -52,7 +50,7 @@ class DesignerPublishesJourneyIT extends BrowserTest.Base {
         .satisfies(journey -> assertThat(journey.name()).isEqualTo("Shipping update (e2e)"));
     browser.screenshot("journeys-published");
 
-    browser.selectRow(null, JOURNEY);
+    browser.selectRow("journey-list", JOURNEY);
     browser.click("journey-pause");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> catalog.isPaused(JOURNEY));

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * failed step in the Monitoring view and retries it; the worker runs again, the step completes, the instance ends.
  */
 @BrowserTest
-@Disabled("waiting for the Monitoring view (route 'monitoring', failed steps with a retry button 'step-retry', "
-    + "'instance-cancel'): not in io.waymark.ui after merging main")
 class OpsRetriesFailedStepIT extends BrowserTest.Base {
 
   private static final String PROCESS = "e2e-failing-step";
@@ -41,8 +38,8 @@ class OpsRetriesFailedStepIT extends BrowserTest.Base {
     client.newSetVariablesCommand(instance).variables(nullCampaignRun()).send().join();
     browser.signIn("ops");
     browser.open("monitoring");
-    browser.selectRow(null, PROCESS);
-    browser.screenshot("monitoring-failed-step");
+    browser.selectRow("failures", PROCESS);
+    browser.screenshot("monitoring");
     browser.click("step-retry");
 
     await().atMost(Duration.ofSeconds(20)).until(() -> outcomes(instance).contains(Outcome.COMPLETED));

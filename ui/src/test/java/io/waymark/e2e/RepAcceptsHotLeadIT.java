@@ -11,7 +11,6 @@ import io.waymark.workflows.testing.InMemoryEngine;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,8 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and accepts it; the task is ACCEPTED and the journey ends HOT_LEAD.
  */
 @BrowserTest
-@Disabled("waiting for the Lead inbox view (route 'leads', a grid of the rep's tasks, button 'lead-accept'): "
-    + "not in io.waymark.ui after merging main")
 class RepAcceptsHotLeadIT extends BrowserTest.Base {
 
   @Autowired SmsSandbox sandbox;
@@ -40,8 +37,8 @@ class RepAcceptsHotLeadIT extends BrowserTest.Base {
 
     browser.signIn(task.ownerId());
     browser.open("leads");
-    browser.selectRow(null, "Maya");
-    browser.screenshot("lead-inbox");
+    browser.selectRow("lead-tasks", "Maya");
+    browser.screenshot("leads");
     browser.click("lead-accept");
 
     LeadInbox.Task accepted = await().atMost(Duration.ofSeconds(20))
