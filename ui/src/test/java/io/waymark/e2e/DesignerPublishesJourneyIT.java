@@ -50,7 +50,8 @@ class DesignerPublishesJourneyIT extends BrowserTest.Base {
         .satisfies(journey -> assertThat(journey.name()).isEqualTo("Shipping update (e2e)"));
     browser.screenshot("journeys-published");
 
-    browser.selectRow("journey-list", JOURNEY);
+    browser.waitForText("Published " + JOURNEY + " version " + (before + 1));
+    // the view selects the journey it published (clicking its row again would unselect it)
     browser.click("journey-pause");
 
     await().atMost(Duration.ofSeconds(10)).until(() -> catalog.isPaused(JOURNEY));

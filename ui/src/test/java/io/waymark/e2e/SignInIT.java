@@ -7,8 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Signing in through the real login form, in a real browser, on the real server: each role reaches its first screen
- * with its own name in the navbar and only the menu entries its role may open; the audit log opens for compliance
+ * Signing in through the real login form, in a real browser, on the real server: each role lands on its own work
+ * (the rep on the lead inbox, the approver on approvals, ops on monitoring, the designer on journeys, compliance on
+ * contacts, the admin on the Overview) with its own name in the navbar and only the menu entries its role may open,
+ * and still reaches the Overview from the menu; the audit log opens for compliance
  * and is refused to a rep; a wrong password and a visitor without a session stay at the sign-in.
  */
 @BrowserTest
@@ -16,18 +18,19 @@ class SignInIT extends BrowserTest.Base {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "designer,   Dana Designer,    false",
-      "approver,   Avery Approver,   false",
-      "rep,        Riley Rep,        false",
-      "ops,        Oli Ops,          false",
-      "compliance, Casey Compliance, true",
-      "admin,      Ari Admin,        true"})
-  void eachRoleSignsInToTheOverviewWithOnlyItsMenuEntries(String username, String displayName, boolean audit) {
+      "designer,   Dana Designer,    false, /journeys,   journey-list",
+      "approver,   Avery Approver,   false, /approvals,  approval-requests",
+      "rep,        Riley Rep,        false, /leads,      lead-inbox",
+      "ops,        Oli Ops,          false, /monitoring, monitoring",
+      "compliance, Casey Compliance, true,  /contacts,   contacts",
+      "admin,      Ari Admin,        true,  /,           overview"})
+  void eachRoleLandsOnItsWorkWithOnlyItsMenuEntries(String username, String displayName, boolean audit,
+      String firstScreen, String firstComponent) {
     browser.signIn(username);
 
-    assertThat(browser.path()).isEqualTo("/");
-    browser.waitFor("overview");
-    browser.waitFor("journeys");
+    assertThat(browser.path()).isEqualTo(firstScreen);
+    browser.waitFor(firstComponent);
+    browser.screenshot("first-screen-" + username);
     assertThat(browser.text("signed-in-user")).isEqualTo(displayName + " (" + username + ")");
     String menu = browser.text("menu");
     assertThat(menu).contains("Overview");
@@ -36,6 +39,9 @@ class SignInIT extends BrowserTest.Base {
     } else {
       assertThat(menu).doesNotContain("Audit log");
     }
+    browser.clickMenu("Overview");
+    assertThat(browser.path()).isEqualTo("/");
+    browser.waitFor("overview");
     browser.waitForText("lead-follow-up"); // the journeys the engine holds
     browser.screenshot("overview-" + username);
   }
@@ -49,7 +55,7 @@ class SignInIT extends BrowserTest.Base {
     browser.waitFor("audit-log");
     browser.waitFor("audit-entries");
     browser.waitForText("user.password.set"); // written when the tests set the known passwords
-    browser.screenshot("audit-log");
+    browser.screenshot("audit");
   }
 
   @Test

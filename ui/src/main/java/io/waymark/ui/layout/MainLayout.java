@@ -10,6 +10,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.server.auth.AccessAnnotationChecker;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.waymark.platform.governance.Users;
@@ -18,6 +20,7 @@ import io.waymark.ui.audit.AuditLogView;
 import io.waymark.ui.contacts.ContactsView;
 import io.waymark.ui.leads.LeadInboxView;
 import io.waymark.ui.overview.OverviewView;
+import io.waymark.ui.security.FirstScreen;
 import io.waymark.ui.settings.SettingsView;
 import io.waymark.ui.templates.TemplatesView;
 import jakarta.annotation.security.PermitAll;
@@ -29,10 +32,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The shell around every view: the title, the signed-in user's name and a sign-out button in the navbar, and a side
  * menu with only the views the user's roles may open (checked with the views' own access annotations, so the menu and
- * the guards cannot disagree).
+ * the guards cannot disagree). Once any view is reached, the mark of a fresh sign-in is forgotten
+ * ({@link FirstScreen}): only the first screen after signing in is chosen by role.
  */
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
   /** Every view in the menu, in order: label and view. A view is listed only if it exists. */
   static final List<Entry> ENTRIES = List.of(
@@ -78,6 +82,11 @@ public class MainLayout extends AppLayout {
       }
     }
     addToDrawer(menu);
+  }
+
+  @Override
+  public void afterNavigation(AfterNavigationEvent event) {
+    FirstScreen.forget();
   }
 
   private static boolean hasRole(Authentication authentication, String role) {

@@ -8,12 +8,15 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.waymark.platform.journey.JourneyCatalog;
 import io.waymark.platform.messaging.EmailSender;
 import io.waymark.platform.messaging.SmsSandbox;
 import io.waymark.ui.layout.MainLayout;
+import io.waymark.ui.security.FirstScreen;
 import io.waymark.ui.security.PhoneMask;
 import io.waymark.ui.security.SignedIn;
 import jakarta.annotation.security.PermitAll;
@@ -23,12 +26,13 @@ import java.util.stream.Collectors;
 
 /**
  * The first screen, for every signed-in user: deployed journeys with versions and live runs, and what the sandbox and
- * email outbox hold (phone numbers masked for roles that do not need them).
+ * email outbox hold (phone numbers masked for roles that do not need them). Right after signing in, every role but
+ * ADMIN is forwarded to its own work ({@link FirstScreen}); opened from the menu, the Overview stays.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Waymark")
 @PermitAll
-public class OverviewView extends Main {
+public class OverviewView extends Main implements BeforeEnterObserver {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
       .withZone(ZoneOffset.UTC);
@@ -79,6 +83,11 @@ public class OverviewView extends Main {
         + "the email outbox recorded. The page refreshes every 5 seconds."), refresh,
         new H2("Journeys"), journeys, new H2("Sandbox SMS"), sandbox, new H2("Email outbox"), emails);
     refresh();
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    FirstScreen.takeAfterSignIn().ifPresent(event::forwardTo);
   }
 
   final void refresh() {

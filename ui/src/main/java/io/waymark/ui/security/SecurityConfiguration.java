@@ -1,5 +1,6 @@
 package io.waymark.ui.security;
 
+import com.vaadin.flow.spring.security.VaadinSavedRequestAwareAuthenticationSuccessHandler;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import io.waymark.ui.layout.LoginView;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code /l/**}, health) pass Spring Security untouched: stateless, no CSRF, no sign-in; they keep their own checks
  * ({@code X-Api-Key} on {@code /api/v1/**}, provider signatures on webhooks). Everything else is Vaadin's: form
  * sign-in at {@code /login} ({@link LoginView}), views guarded by their annotations ({@code @RolesAllowed},
- * {@code @PermitAll}). JSR-250 method security guards facades such as {@code Users} and {@code AuditLog.find}.
+ * {@code @PermitAll}); a successful sign-in marks its session for {@link FirstScreen} before Vaadin's handler
+ * redirects (to the saved request, or to the Overview, which forwards each role to its work). JSR-250 method security guards facades such as {@code Users} and {@code AuditLog.find}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -41,5 +43,13 @@ class SecurityConfiguration extends VaadinWebSecurity {
   protected void configure(HttpSecurity http) throws Exception {
     super.configure(http);
     setLoginView(http, LoginView.class, "/login");
+    var vaadinHandler = http.getSharedObject(VaadinSavedRequestAwareAuthenticationSuccessHandler.class);
+    if (vaadinHandler == null) {
+      throw new IllegalStateException("Vaadin's sign-in success handler is not configured: setLoginView changed?");
+    }
+    http.formLogin(form -> form.successHandler((request, response, authentication) -> {
+      FirstScreen.markSignedIn(request);
+      vaadinHandler.onAuthenticationSuccess(request, response, authentication);
+    }));
   }
 }
