@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An approver signs off a campaign in the browser: a NOW campaign over the approval threshold (2 in tests), created by
@@ -35,9 +37,22 @@ class ApproverApprovesCampaignIT extends BrowserTest.Base {
   @Autowired CampaignRuns runs;
   @Autowired SmsSandbox sandbox;
   @Autowired Clock clock;
+  @Autowired JdbcTemplate jdbc;
 
   private final String cohort = UUID.randomUUID().toString();
   private final String campaignName = "E2E sale " + cohort.substring(0, 8);
+
+  /**
+   * {@code approval-decided} is published once per approval (message id {@code approval-decided-<id>}, kept until the
+   * approval expires) into the in-memory engine, which outlives every test context; the Karibu tests' contexts number
+   * their approvals from 1 too. Were this context's approval 1, the engine would take its decision for a duplicate of
+   * an earlier context's and drop it, and the run would wait for ever: this context's approvals start further on.
+   */
+  @BeforeEach
+  void approvalIdsNoEarlierContextUsed() {
+    Long last = jdbc.queryForObject("select coalesce(max(id), 0) from approval_request", Long.class);
+    jdbc.execute("alter table approval_request alter column id restart with " + Math.max(900_000, last + 1));
+  }
 
   private ContactView member(String firstName) {
     String phone = "+1415557" + String.format("%04d", Math.floorMod((cohort + firstName).hashCode(), 10_000));
@@ -59,6 +74,7 @@ class ApproverApprovesCampaignIT extends BrowserTest.Base {
          "schedule": {"type": "NOW"}, "createdBy": "designer"}""".formatted(campaignName, segment), 201);
     CampaignRunId run = new CampaignRunId(campaign.path("runs").path(0).path("id").asLong());
     long approvalId = await().atMost(Duration.ofSeconds(20)).until(() -> pendingApprovalOf(run), id -> id != null);
+    assertThat(approvalId).as("an approval id no earlier context used").isGreaterThanOrEqualTo(900_000);
 
     browser.signIn("approver");
     browser.open("approvals");
