@@ -57,7 +57,7 @@ class CampaignSendJourneyTests extends EngineTest.Base {
   private final String cohort = UUID.randomUUID().toString();
 
   private ContactView member(String firstName, boolean optedIn) {
-    String phone = "+1415555" + String.format("%04d", Math.floorMod((cohort + firstName).hashCode(), 10_000));
+    String phone = "+1415553" + String.format("%04d", Math.floorMod((cohort + firstName).hashCode(), 10_000));
     ContactView contact = contacts.upsert(new ContactDetails(phone, null, firstName, null, null, null, "US-CA", null,
         Map.of("cohort", cohort)));
     consent.recordOptIn(new OptIn(contact.id(), phone, List.of("promotions"), "web-form", "Yes, text me offers.",

@@ -120,7 +120,7 @@ class MonitoringViewTests extends EngineTest.Base {
     String eventId = "monitoring-cancel-" + UUID.randomUUID();
     mvc.perform(post("/api/v1/events").contentType(MediaType.APPLICATION_JSON).content("""
         {"eventId": "%s", "type": "lead.created",
-         "contact": {"phone": "+14155550177", "firstName": "Ops"},
+         "contact": {"phone": "+14155520177", "firstName": "Ops"},
          "consent": {"topics": ["promotions"], "channel": "web-form", "text": "Yes, text me. Reply STOP to cancel."}}
         """.formatted(eventId))).andExpect(status().is2xxSuccessful());
     JourneyRuns.Run run = await("the run to start", () -> runs.findByEventId(eventId)
