@@ -13,11 +13,11 @@ import io.waymark.platform.campaign.ApprovalView;
 import io.waymark.platform.campaign.Approvals;
 import io.waymark.platform.template.MessageTemplates;
 import io.waymark.ui.layout.MainLayout;
+import io.waymark.ui.layout.PagedRows;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,7 +36,6 @@ import java.util.List;
 @RolesAllowed({"APPROVER", "ADMIN"})
 public class ApprovalsView extends Main {
 
-  private static final int CHUNK = 100;
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** A request with its estimate and whether its topic is sensitive. */
@@ -75,7 +74,7 @@ public class ApprovalsView extends Main {
         .setAutoWidth(true);
     requests.addColumn(row -> row.sensitive() ? "sensitive: " + row.approval().topic() : "")
         .setKey("sensitive").setHeader("Sensitive").setAutoWidth(true);
-    requests.setItems(query -> rows(query.getOffset(), query.getLimit(), this::page).stream())
+    requests.setItems(query -> PagedRows.rows(query.getOffset(), query.getLimit(), this::page).stream())
         .setIdentifierProvider(row -> row.approval().id().value());
     requests.addSelectionListener(e -> panel.show(e.getFirstSelectedItem().orElse(null)));
     requests.setSizeFull();
@@ -91,31 +90,6 @@ public class ApprovalsView extends Main {
 
   static String template(ApprovalView approval) {
     return approval.templateKey() + (approval.templateVersion() == null ? "" : " v" + approval.templateVersion());
-  }
-
-  /**
-   * Rows {@code offset} to {@code offset + limit} from a facade that pages by number: one call when the grid asks for
-   * a whole page (as it does), else pages of {@value #CHUNK} until enough rows or the last page.
-   */
-  static <T> List<T> rows(int offset, int limit, java.util.function.BiFunction<Integer, Integer, List<T>> page) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    if (limit <= CHUNK && offset % limit == 0) {
-      return page.apply(offset / limit, limit);
-    }
-    List<T> rows = new ArrayList<>();
-    int number = offset / CHUNK;
-    int skip = offset % CHUNK;
-    while (rows.size() < limit) {
-      List<T> found = page.apply(number++, CHUNK);
-      found.stream().skip(skip).limit(limit - rows.size()).forEach(rows::add);
-      skip = 0;
-      if (found.size() < CHUNK) {
-        break;
-      }
-    }
-    return rows;
   }
 
   private List<Row> page(int page, int size) {

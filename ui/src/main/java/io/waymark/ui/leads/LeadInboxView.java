@@ -25,6 +25,7 @@ import io.waymark.platform.crm.RoutingDocument;
 import io.waymark.platform.governance.Role;
 import io.waymark.platform.messaging.Conversations;
 import io.waymark.ui.layout.MainLayout;
+import io.waymark.ui.layout.PagedRows;
 import io.waymark.ui.security.SignedIn;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -32,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +53,6 @@ import java.util.stream.Stream;
 public class LeadInboxView extends Main {
 
   static final int REFRESH_MILLIS = 30_000;
-  private static final int CHUNK = 100;
 
   /** A task as the grid shows it, with its contact's name. */
   record Row(LeadInbox.Task task, String contact) {
@@ -107,7 +106,7 @@ public class LeadInboxView extends Main {
     tasks.addColumn(row -> row.task().status()).setKey("status").setHeader("Status").setAutoWidth(true);
     tasks.addColumn(row -> row.task().ownerId()).setKey("owner").setHeader("Owner").setAutoWidth(true)
         .setVisible(seesEveryOwner);
-    tasks.setItems(query -> rows(query.getOffset(), query.getLimit(), this::page).stream())
+    tasks.setItems(query -> PagedRows.rows(query.getOffset(), query.getLimit(), this::page).stream())
         .setIdentifierProvider(row -> row.task().id());
     tasks.addSelectionListener(e -> detail.show(e.getFirstSelectedItem().map(row -> row.task().id()).orElse(null)));
     tasks.setSizeFull();
@@ -120,31 +119,6 @@ public class LeadInboxView extends Main {
         ? "Live hot-lead tasks of every owner, soonest due first."
         : "Your live hot-lead tasks, soonest due first: accept each before its time runs out, or it goes to the "
             + "next rep and your manager hears of it."), owner, split);
-  }
-
-  /**
-   * Rows {@code offset} to {@code offset + limit} from a facade that pages by number: one call when the grid asks for
-   * a whole page (as it does), else pages of {@value #CHUNK} until enough rows or the last page.
-   */
-  static <T> List<T> rows(int offset, int limit, BiFunction<Integer, Integer, List<T>> page) {
-    if (limit <= 0) {
-      return List.of();
-    }
-    if (limit <= CHUNK && offset % limit == 0) {
-      return page.apply(offset / limit, limit);
-    }
-    List<T> rows = new ArrayList<>();
-    int number = offset / CHUNK;
-    int skip = offset % CHUNK;
-    while (rows.size() < limit) {
-      List<T> found = page.apply(number++, CHUNK);
-      found.stream().skip(skip).limit(limit - rows.size()).forEach(rows::add);
-      skip = 0;
-      if (found.size() < CHUNK) {
-        break;
-      }
-    }
-    return rows;
   }
 
   private List<Row> page(int page, int size) {

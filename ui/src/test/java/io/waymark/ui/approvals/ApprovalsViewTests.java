@@ -11,10 +11,7 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
 import io.waymark.EngineTest;
 import io.waymark.platform.campaign.ApprovalView;
 import io.waymark.platform.campaign.Approvals;
@@ -33,6 +30,7 @@ import io.waymark.platform.governance.Role;
 import io.waymark.platform.segment.NewSegment;
 import io.waymark.platform.segment.Segments;
 import io.waymark.platform.template.MessageTemplates;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.MainLayout;
 import io.waymark.ui.layout.SignIn;
 import java.math.BigDecimal;
@@ -43,7 +41,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
+
 
 /**
  * Approvals, browserless, on the real campaign-send journey (the approval threshold is 2 in tests, so a campaign to
@@ -61,7 +58,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @EngineTest
 class ApprovalsViewTests extends EngineTest.Base {
 
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
   private static final String TEMPLATE = "lead-follow-up.first-text";
 
   @Autowired ApplicationContext context;
@@ -79,14 +75,12 @@ class ApprovalsViewTests extends EngineTest.Base {
 
   @BeforeEach
   void openUi() {
-    Function0<UI> uiFactory = UI::new;
-    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    KaribuViews.open(context);
   }
 
   @AfterEach
   void closeUi() {
-    MockVaadin.tearDown();
-    SecurityContextHolder.clearContext();
+    KaribuViews.close();
   }
 
   /** A NOW campaign by {@code requester} to three opted-in contacts, waiting for its approval. */

@@ -22,6 +22,7 @@ import io.waymark.platform.governance.AuditEntryView;
 import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.governance.AuditQuery;
 import io.waymark.platform.governance.Role;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.SignIn;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

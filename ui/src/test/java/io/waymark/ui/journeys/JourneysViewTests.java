@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.UploadKt;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import io.waymark.EngineTest;
@@ -17,6 +15,7 @@ import io.waymark.platform.governance.AuditLog;
 import io.waymark.platform.governance.AuditQuery;
 import io.waymark.platform.governance.Role;
 import io.waymark.platform.journey.JourneyCatalog;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.MainLayout;
 import io.waymark.ui.layout.SignIn;
 import io.waymark.workflows.lint.Finding;
@@ -25,19 +24,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+
 
 /** The Journeys view, browserless: list and diagram, upload, lint report, publish, pause and resume, role guard. */
 @EngineTest
 class JourneysViewTests extends EngineTest.Base {
-
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
 
   @Autowired ApplicationContext context;
   @Autowired AuditLog audit;
@@ -45,14 +41,12 @@ class JourneysViewTests extends EngineTest.Base {
 
   @BeforeEach
   void openUi() {
-    Function0<UI> uiFactory = UI::new;
-    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    KaribuViews.open(context);
   }
 
   @AfterEach
   void closeUi() {
-    MockVaadin.tearDown();
-    SecurityContextHolder.clearContext();
+    KaribuViews.close();
   }
 
   private static JourneysView open(String username, Role... roles) {

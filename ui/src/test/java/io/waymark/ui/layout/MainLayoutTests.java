@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import io.waymark.EngineTest;
@@ -15,7 +13,6 @@ import io.waymark.platform.governance.Role;
 import io.waymark.ui.audit.AuditLogView;
 import io.waymark.ui.overview.OverviewView;
 import java.util.List;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,20 +26,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @EngineTest
 class MainLayoutTests extends EngineTest.Base {
 
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
-
   @Autowired ApplicationContext context;
 
   @BeforeEach
   void openUi() {
-    Function0<UI> uiFactory = UI::new;
-    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    KaribuViews.open(context);
   }
 
   @AfterEach
   void closeUi() {
-    MockVaadin.tearDown();
-    SecurityContextHolder.clearContext();
+    KaribuViews.close();
   }
 
   private static List<String> menu() {

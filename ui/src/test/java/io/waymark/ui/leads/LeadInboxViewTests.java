@@ -9,10 +9,7 @@ import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.notification.Notification;
 import io.waymark.EngineTest;
 import io.waymark.platform.consent.ConsentLedger;
 import io.waymark.platform.consent.OptIn;
@@ -22,6 +19,7 @@ import io.waymark.platform.contact.ContactView;
 import io.waymark.platform.crm.LeadInbox;
 import io.waymark.platform.crm.RoutingDocument;
 import io.waymark.platform.governance.Role;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.MainLayout;
 import io.waymark.ui.layout.SignIn;
 import java.time.Clock;
@@ -32,13 +30,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+
 
 /**
  * The lead inbox, browserless: a task created while a rep's inbox is open appears through the push broadcast;
@@ -48,8 +45,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @EngineTest
 class LeadInboxViewTests extends EngineTest.Base {
 
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
-
   @Autowired ApplicationContext context;
   @Autowired LeadInbox inbox;
   @Autowired ContactDirectory contacts;
@@ -58,14 +53,12 @@ class LeadInboxViewTests extends EngineTest.Base {
 
   @BeforeEach
   void openUi() {
-    Function0<UI> uiFactory = UI::new;
-    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    KaribuViews.open(context);
   }
 
   @AfterEach
   void closeUi() {
-    MockVaadin.tearDown();
-    SecurityContextHolder.clearContext();
+    KaribuViews.close();
   }
 
   /** A contact whose account owner is {@code owner} (the routing's first rule gives them the lead), opted in. */

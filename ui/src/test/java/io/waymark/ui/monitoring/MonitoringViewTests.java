@@ -9,9 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import io.camunda.client.CamundaClient;
@@ -23,6 +21,7 @@ import io.waymark.platform.governance.Role;
 import io.waymark.platform.journey.JourneyInsights;
 import io.waymark.platform.journey.JourneyRuns;
 import io.waymark.platform.journey.JourneySteps;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.MainLayout;
 import io.waymark.ui.layout.SignIn;
 import io.waymark.workflows.testing.InMemoryEngine;
@@ -32,21 +31,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Ops' monitoring view, browserless: retry of a real incident, cancel with confirmation, health, role guard. */
 @EngineTest
 class MonitoringViewTests extends EngineTest.Base {
-
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
 
   @Autowired ApplicationContext context;
   @Autowired CamundaClient client;
@@ -58,15 +53,13 @@ class MonitoringViewTests extends EngineTest.Base {
 
   @BeforeEach
   void openUi() {
-    Function0<UI> uiFactory = UI::new;
-    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    KaribuViews.open(context);
   }
 
   @AfterEach
   void closeUi() {
     FlakyWorker.BROKEN.set(true);
-    MockVaadin.tearDown();
-    SecurityContextHolder.clearContext();
+    KaribuViews.close();
   }
 
   @Test

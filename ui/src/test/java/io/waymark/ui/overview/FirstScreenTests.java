@@ -4,9 +4,6 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
-import com.github.mvysny.kaributesting.v10.Routes;
-import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
@@ -14,13 +11,13 @@ import io.waymark.EngineTest;
 import io.waymark.platform.governance.Role;
 import io.waymark.ui.audit.AuditLogView;
 import io.waymark.ui.contacts.ContactsView;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.SignIn;
 import io.waymark.ui.leads.LeadInboxView;
 import io.waymark.ui.monitoring.MonitoringView;
 import io.waymark.ui.security.FirstScreen;
 import java.util.EnumSet;
 import java.util.Optional;
-import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+
 
 /**
  * The first screen after signing in, browserless: the Overview forwards each role to its work once, right after the
@@ -39,20 +36,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @EngineTest
 class FirstScreenTests extends EngineTest.Base {
 
-  private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");
-
   @Autowired ApplicationContext context;
 
   @BeforeEach
   void openUi() {
-    Function0<UI> uiFactory = UI::new;
-    MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+    KaribuViews.open(context);
   }
 
   @AfterEach
   void closeUi() {
-    MockVaadin.tearDown();
-    SecurityContextHolder.clearContext();
+    KaribuViews.close();
   }
 
   private static void justSignedIn() {

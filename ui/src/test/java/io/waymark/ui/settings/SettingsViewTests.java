@@ -12,7 +12,7 @@ import io.waymark.platform.governance.AuditQuery;
 import io.waymark.platform.governance.Role;
 import io.waymark.platform.governance.UserView;
 import io.waymark.platform.governance.Users;
-import io.waymark.ui.contacts.KaribuViews;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.SignIn;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;

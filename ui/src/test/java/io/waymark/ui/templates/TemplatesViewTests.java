@@ -14,7 +14,7 @@ import io.waymark.platform.governance.Role;
 import io.waymark.platform.template.MessageTemplates;
 import io.waymark.platform.template.TemplateDesk;
 import io.waymark.platform.template.TemplateStatus;
-import io.waymark.ui.contacts.KaribuViews;
+import io.waymark.ui.layout.KaribuViews;
 import io.waymark.ui.layout.SignIn;
 import io.waymark.ui.overview.OverviewView;
 import java.util.concurrent.ThreadLocalRandom;

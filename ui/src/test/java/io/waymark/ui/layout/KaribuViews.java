@@ -1,4 +1,4 @@
-package io.waymark.ui.contacts;
+package io.waymark.ui.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -9,13 +9,11 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import io.waymark.platform.governance.Role;
-import io.waymark.ui.layout.MainLayout;
-import io.waymark.ui.layout.SignIn;
 import kotlin.jvm.functions.Function0;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Karibu set-up shared by the contacts, templates and settings view tests: open a UI, close it, check a guard. */
+/** Karibu set-up shared by the view tests: open a UI on the Spring context, close it, check a guard. */
 public final class KaribuViews {
 
   private static final Routes ROUTES = new Routes().autoDiscoverViews("io.waymark.ui");

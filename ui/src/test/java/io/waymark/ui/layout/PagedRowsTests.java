@@ -1,4 +1,4 @@
-package io.waymark.ui.leads;
+package io.waymark.ui.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The grid's offset and limit turned into the facade's numbered pages. */
-class PagingTests {
+class PagedRowsTests {
 
   private static final List<Integer> ALL = IntStream.range(0, 250).boxed().toList();
   private final List<String> calls = new ArrayList<>();
@@ -20,17 +20,17 @@ class PagingTests {
 
   @Test
   void asksForTheGridsPageInOneCall() {
-    assertThat(LeadInboxView.rows(50, 50, this::page)).isEqualTo(ALL.subList(50, 100));
+    assertThat(PagedRows.rows(50, 50, this::page)).isEqualTo(ALL.subList(50, 100));
     assertThat(calls).containsExactly("1x50");
   }
 
   @Test
   void collectsAnUnalignedOrLargeRangeFromPagesOfAHundred() {
-    assertThat(LeadInboxView.rows(30, 120, this::page)).isEqualTo(ALL.subList(30, 150));
+    assertThat(PagedRows.rows(30, 120, this::page)).isEqualTo(ALL.subList(30, 150));
     assertThat(calls).containsExactly("0x100", "1x100");
     calls.clear();
-    assertThat(LeadInboxView.rows(0, Integer.MAX_VALUE / 1000, this::page)).isEqualTo(ALL);
+    assertThat(PagedRows.rows(0, Integer.MAX_VALUE / 1000, this::page)).isEqualTo(ALL);
     assertThat(calls).containsExactly("0x100", "1x100", "2x100");
-    assertThat(LeadInboxView.rows(10, 0, this::page)).isEmpty();
+    assertThat(PagedRows.rows(10, 0, this::page)).isEmpty();
   }
 }
