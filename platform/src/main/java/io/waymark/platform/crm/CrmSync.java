@@ -12,9 +12,7 @@ import io.waymark.platform.crm.connector.CrmTaskRequest;
 import io.waymark.platform.support.InvalidInputException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,8 +41,6 @@ class CrmSync {
   /** Longer than any attempt can take (connect and read timeouts, a few retries). */
   private static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(2);
 
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-      .withZone(java.time.ZoneOffset.UTC);
 
   private final Optional<CrmConnector> connector;
   private final CrmProperties properties;
@@ -150,7 +146,7 @@ class CrmSync {
         task.syncFailed(reason, next);
         LOG.info("{} unavailable for task {} ({}); next attempt {}", crm.system(), taskId, e.getMessage(), next);
         return new LeadTaskEvent(taskId, clock.instant(), giveUp ? "CRM_REJECTED" : "CRM_FAILED", crm.system(),
-            reason + (next == null ? "" : "; next attempt " + TIME.format(next)));
+            reason + (next == null ? "" : "; next attempt " + LeadInbox.TIME.format(next)));
       });
     }
   }

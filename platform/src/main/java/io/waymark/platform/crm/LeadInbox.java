@@ -44,7 +44,8 @@ public class LeadInbox implements CrmTaskCompletions {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeadInbox.class);
   private static final Set<LeadTask.Status> LIVE = EnumSet.of(LeadTask.Status.OPEN, LeadTask.Status.ACCEPTED);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+  /** How the inbox, its history and its emails write an instant. */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
       .withZone(java.time.ZoneOffset.UTC);
 
   private final LeadTaskRepository tasks;
