@@ -99,6 +99,19 @@ final class Browser {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
   }
 
+  /**
+   * The path once it is {@code expected}, or the last one seen after the patience ran out: a side-nav click navigates
+   * on the client, so the URL may change a moment after Vaadin reports itself idle.
+   */
+  String pathOnceItIs(String expected) {
+    try {
+      new WebDriverWait(driver, PATIENCE).until(d -> expected.equals(path()));
+    } catch (TimeoutException e) {
+      // the caller's assertion names what was found
+    }
+    return path();
+  }
+
   /** Waits until no request from Vaadin's client is under way. */
   void waitForVaadin() {
     new WebDriverWait(driver, PATIENCE).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(

@@ -40,7 +40,7 @@ class SignInIT extends BrowserTest.Base {
       assertThat(menu).doesNotContain("Audit log");
     }
     browser.clickMenu("Overview");
-    assertThat(browser.path()).isEqualTo("/");
+    assertThat(browser.pathOnceItIs("/")).isEqualTo("/");
     browser.waitFor("overview");
     browser.waitForText("lead-follow-up"); // the journeys the engine holds
     browser.screenshot("overview-" + username);
