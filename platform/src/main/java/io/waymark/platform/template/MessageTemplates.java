@@ -157,9 +157,10 @@ public class MessageTemplates {
 
   /**
    * Renders the current APPROVED version (version null) or that exact version, which must be APPROVED; each
-   * {@code {link:...}} becomes what {@code links} mints for its rendered target. Not read-only: the minter may write.
+   * {@code {link:...}} becomes what {@code links} mints for its rendered target (the minter writes in its own
+   * transaction).
    */
-  @Transactional
+  @Transactional(readOnly = true)
   public RenderedMessage render(String key, Integer version, ContactView contact, Map<String, Object> variables,
       LinkMinter links) {
     MessageTemplate template = templates.findByKey(key)
