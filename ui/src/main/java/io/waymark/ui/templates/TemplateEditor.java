@@ -44,6 +44,7 @@ class TemplateEditor extends VerticalLayout {
   final TextField subject = new TextField("Subject");
   final TextArea body = new TextArea("Body");
   final IntegerField maxSegments = new IntegerField("Most segments");
+  final IntegerField linkExpiryHours = new IntegerField("Short links expire after (hours)");
   final Checkbox followUp = new Checkbox("Follow-up (sent after a first message, no opt-out wording needed)");
   final Div preview = new Div();
   final Span encoding = new Span();
@@ -79,6 +80,11 @@ class TemplateEditor extends VerticalLayout {
     maxSegments.setMin(1);
     maxSegments.setMax(10);
     maxSegments.setPlaceholder("3");
+    linkExpiryHours.setId("template-link-expiry");
+    linkExpiryHours.setMin(1);
+    linkExpiryHours.setMax(8760);
+    linkExpiryHours.setPlaceholder("72");
+    linkExpiryHours.setHelperText("for {link:https://...} in the body; empty: the default");
     followUp.setId("template-follow-up");
     for (var field : List.of(body, subject)) {
       field.addValueChangeListener(e -> refreshPreview());
@@ -107,7 +113,8 @@ class TemplateEditor extends VerticalLayout {
     problems.setId("template-problems");
     problems.getStyle().set("color", "var(--lumo-error-text-color)");
 
-    FormLayout form = new FormLayout(key, name, channel, messageClass, brand, maxSegments, subject, followUp);
+    FormLayout form = new FormLayout(key, name, channel, messageClass, brand, maxSegments, linkExpiryHours, subject,
+        followUp);
     add(form, body, new H3("Preview with sample values"), preview, encoding, segments, ucs2, problems);
   }
 
@@ -148,7 +155,7 @@ class TemplateEditor extends VerticalLayout {
   }
 
   void clearProblems() {
-    for (HasValidation field : List.of(key, name, messageClass, subject, body, maxSegments, brand)) {
+    for (HasValidation field : List.of(key, name, messageClass, subject, body, maxSegments, linkExpiryHours, brand)) {
       field.setInvalid(false);
     }
   }
@@ -161,6 +168,7 @@ class TemplateEditor extends VerticalLayout {
       case "subject" -> subject;
       case "body" -> body;
       case "maxSegments" -> maxSegments;
+      case "linkExpiryHours" -> linkExpiryHours;
       case "brand" -> brand;
       default -> null;
     };

@@ -129,6 +129,7 @@ public class TemplatesView extends Main {
     editor.brand.clear();
     editor.subject.clear();
     editor.maxSegments.clear();
+    editor.linkExpiryHours.clear();
     editor.followUp.setValue(false);
     readOnlyIdentity(false);
     editing.setText("New template: version 1 is saved as a draft.");
@@ -155,6 +156,7 @@ public class TemplatesView extends Main {
     editor.subject.setValue(picked == null || picked.subject() == null ? "" : picked.subject());
     editor.body.setValue(picked == null ? "" : picked.body());
     editor.maxSegments.setValue(picked == null ? null : picked.maxSegments());
+    editor.linkExpiryHours.setValue(picked == null ? null : picked.linkExpiryHours());
     editor.followUp.setValue(picked != null && picked.followUp());
     editing.setText(version != null ? "Editing draft v" + version.version() + " of " + shown.key() + "."
         : "Saving creates a new draft of " + shown.key() + (picked == null ? "." : ", starting from v"
@@ -173,13 +175,14 @@ public class TemplatesView extends Main {
         TemplateView created = desk.create(new NewTemplate(editor.key.getValue().strip(),
             TemplateEditor.blankToNull(editor.name.getValue()), editor.channel.getValue(),
             editor.messageClass.getValue(), TemplateEditor.blankToNull(editor.brand.getValue()), subject(),
-            editor.body.getValue(), editor.maxSegments.getValue(), editor.followUp.getValue()));
+            editor.body.getValue(), editor.maxSegments.getValue(), editor.followUp.getValue(),
+            editor.linkExpiryHours.getValue()));
         done("Template " + created.key() + " saved as draft v1.");
         open(created, null);
       } else {
         VersionView saved = desk.saveDraft(template.key(), version == null ? null : version.version(),
             new DraftContent(subject(), editor.body.getValue(), editor.maxSegments.getValue(),
-                editor.followUp.getValue()));
+                editor.followUp.getValue(), editor.linkExpiryHours.getValue()));
         done("Draft v" + saved.version() + " of " + template.key() + " saved.");
         reopen(saved.version());
       }

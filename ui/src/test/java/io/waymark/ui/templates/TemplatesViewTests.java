@@ -123,6 +123,30 @@ class TemplatesViewTests extends EngineTest.Base {
         .getContent()).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("approver"));
   }
 
+  @Test
+  void keepsTheLifetimeOfShortLinksWithTheDraftAndRefusesOneOutOfRange() {
+    String key = "ui-test.l" + ThreadLocalRandom.current().nextInt(1_000_000);
+    SignIn.as("designer", Role.DESIGNER);
+    TemplatesView view = open();
+    view.editor.key.setValue(key);
+    view.editor.body.setValue("Your order is ready: {link:https://shop.example/orders/1}");
+    view.editor.linkExpiryHours.setValue(0);
+    _click(view.save);
+    assertThat(templates.find(key)).isEmpty();
+    assertThat(view.editor.linkExpiryHours.isInvalid()).isTrue();
+    assertThat(view.editor.linkExpiryHours.getErrorMessage()).contains("8760");
+
+    view.editor.linkExpiryHours.setValue(24);
+    _click(view.save);
+    assertThat(templates.find(key).orElseThrow().version(1).orElseThrow().linkExpiryHours()).isEqualTo(24);
+
+    view.editor.body.setValue("Your order is ready for pick-up: {link:https://shop.example/orders/1}");
+    _click(view.save);
+    assertThat(templates.find(key).orElseThrow().version(1).orElseThrow().linkExpiryHours())
+        .as("a saved draft keeps the lifetime the editor shows").isEqualTo(24);
+    assertThat(open().editor.linkExpiryHours.getValue()).as("a fresh editor").isNull();
+  }
+
   @ParameterizedTest
   @EnumSource(value = Role.class, names = {"SALES_REP", "OPS", "COMPLIANCE"})
   void keepsOutRolesThatDoNotWorkWithTemplates(Role role) {
