@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Conversions attributed by last touch within the window, once per event id. */
 @SpringBootTest(properties = "waymark.test.database=analytics")
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class ConversionsTests {
 
   @Autowired Conversions conversions;

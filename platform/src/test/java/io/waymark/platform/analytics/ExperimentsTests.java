@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Experiments: registration, assignment at entry, and reports checked against published reference values. */
 @SpringBootTest(properties = "waymark.test.database=analytics")
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class ExperimentsTests {
 
   @Autowired Experiments experiments;
