@@ -45,7 +45,7 @@ class ConversionsTests {
     assertThat(recorded).isTrue();
     assertThat(again).isFalse();
     Map<String, Object> row = jdbc.queryForMap("SELECT * FROM conversion WHERE event_id = ?", eventId);
-    assertThat(row).containsEntry("attribution_rule", "last-touch:PT168H").containsEntry("outbound_message_id",
+    assertThat(row).containsEntry("attribution_rule", "last-touch:P7D").containsEntry("outbound_message_id",
         latest.id()).containsEntry("process_id", "win-back").containsEntry("journey_run_id", run)
         .containsEntry("process_instance_key", instance).containsEntry("template_key", "win-back.discount")
         .containsEntry("variant", "discount").containsEntry("currency", "EUR");
