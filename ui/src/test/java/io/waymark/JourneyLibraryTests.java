@@ -179,7 +179,7 @@ class JourneyLibraryTests extends EngineTest.Base {
   }
 
   @Test
-  void holdsOutTheContactsWhoseBucketSaysSoAndTextsTheOthers() throws Exception {
+  void holdsOutTheContactsWhoseVariantSaysSoAndTextsTheOthersTheirVariantsOffer() throws Exception {
     String phone = phone();
     event("winback-" + id, "contact.inactive", phone, "promotions", """
         {"offer": {"code": "MISSYOU20"}, "link": {"url": "https://shop.example/back"}}
@@ -187,17 +187,21 @@ class JourneyLibraryTests extends EngineTest.Base {
     // a held-out run ends as soon as it starts: wait for it to leave REQUESTED, not for RUNNING
     JourneyRuns.Run run = await().atMost(Duration.ofSeconds(15))
         .until(() -> runs.findByEventId("winback-" + id).orElseThrow(), r -> !r.status().equals("REQUESTED"));
-    long contactId = run.contactId();
-    boolean heldOut = io.waymark.workers.engine.HoldoutBuckets.bucket("win-back", contactId) < 10;
+    String variant = jdbc.queryForObject("select variant from experiment_assignment where experiment_id = "
+        + "'win-back-offer' and contact_id = ?", String.class, run.contactId());
+    assertThat(jdbc.queryForObject("select variant from experiment_entry where journey_run_id = ?", String.class,
+        run.id().value())).isEqualTo(variant);
 
-    if (heldOut) {
+    if (variant.equals("holdout")) {
       assertThat(awaitRun("winback-" + id, "ENDED").outcome()).isEqualTo("HOLDOUT");
       assertThat(texts(phone)).isEmpty();
     } else {
       awaitTexts(phone, 1);
-      assertThat(texts(phone).getFirst()).contains("MISSYOU20").containsPattern(SHORT_LINK);
-      assertThat(jdbc.queryForObject("select target from short_link where contact_id = ?", String.class, contactId))
-          .isEqualTo("https://shop.example/back?utm_source=sms&utm_medium=promotional&utm_campaign=win-back");
+      assertThat(texts(phone).getFirst()).contains("MISSYOU20").containsPattern(SHORT_LINK)
+          .contains(variant.equals("discount") ? "we miss you" : "it's been a while");
+      assertThat(jdbc.queryForObject("select target from short_link where contact_id = ?", String.class,
+          run.contactId())).isEqualTo("https://shop.example/back?utm_source=sms&utm_medium=promotional"
+              + "&utm_campaign=win-back&utm_content=" + variant);
     }
   }
 

@@ -93,7 +93,7 @@ class BundledJourneysTests {
   static final Set<String> AGREED_TEMPLATE_KEYS = Set.of("lead-follow-up.qualifying-question",
       "lead-follow-up.nurture-follow-up", "appointment-reminder.reminder-24h",
       "appointment-reminder.reminder-2h", "cart-recovery.first-nudge", "cart-recovery.second-nudge-with-code",
-      "win-back.first", "win-back.second", "shipping-update.shipped", "shipping-update.out-for-delivery",
+      "win-back.first", "win-back.second", "win-back.discount", "shipping-update.shipped", "shipping-update.out-for-delivery",
       "shipping-update.delivered");
 
   private static BpmnModelInstance read(String processId) throws Exception {
@@ -395,9 +395,11 @@ class BundledJourneysTests {
   void hasAHoldoutOrSaysWhyNotWhenPromotional(String processId) throws Exception {
     Map<String, String> properties = properties(read(processId), processId);
     if (properties.get("messageClass").equals("promotional")) {
-      assertThat(properties.keySet()).as("a promotional journey has a holdoutShare or a holdoutWaiver")
-          .containsAnyOf("holdoutShare", "holdoutWaiver");
-      if (properties.containsKey("holdoutShare")) {
+      assertThat(properties.keySet()).as("a promotional journey has a holdoutShare, an experiment or a holdoutWaiver")
+          .containsAnyOf("holdoutShare", "experiment", "holdoutWaiver");
+      if (properties.containsKey("experiment")) {
+        assertThat(properties.get("variants")).as("the experiment holds out").contains("holdout:");
+      } else if (properties.containsKey("holdoutShare")) {
         assertThat(Integer.parseInt(properties.get("holdoutShare"))).isBetween(1, 50);
       } else {
         assertThat(properties.get("holdoutWaiver")).hasSizeGreaterThan(40);

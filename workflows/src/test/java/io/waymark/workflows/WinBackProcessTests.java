@@ -21,20 +21,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The win-back model alone, on the real engine, its job types completed by the test. */
+/**
+ * The win-back model alone, on the real engine, its job types completed by the test. Its experiment (control,
+ * discount, holdout) arrives as the start variable {@code variant}, as the workers' starter sets it.
+ */
 class WinBackProcessTests {
 
   private static JourneyDriver journey;
-  private static int holdoutShare;
+  private static Map<String, String> properties;
 
   @BeforeAll
   static void deploy() {
     journey = new JourneyDriver(Journeys.WIN_BACK);
     Process process = Bpmn.readModelFromStream(WinBackProcessTests.class.getClassLoader()
         .getResourceAsStream(Journeys.resource(Journeys.WIN_BACK))).getModelElementById(Journeys.WIN_BACK);
-    holdoutShare = process.getExtensionElements().getElementsQuery().filterByType(ZeebeProperties.class)
-        .singleResult().getProperties().stream().filter(p -> p.getName().equals("holdoutShare"))
-        .map(ZeebeProperty::getValue).map(Integer::parseInt).findFirst().orElseThrow();
+    properties = process.getExtensionElements().getElementsQuery().filterByType(ZeebeProperties.class)
+        .singleResult().getProperties().stream()
+        .collect(java.util.stream.Collectors.toMap(ZeebeProperty::getName, ZeebeProperty::getValue));
   }
 
   @AfterEach
@@ -47,17 +50,14 @@ class WinBackProcessTests {
     journey.close();
   }
 
-  /** A contact inactive for 60 days whose contact id ends in 50 (not held out by the fallback). */
-  private static Run inactive(Integer holdoutBucket) {
-    return inactive(JourneyDriver.newId() + "50", holdoutBucket);
-  }
-
-  private static Run inactive(String contactId, Integer holdoutBucket) {
+  /** A contact inactive for 60 days in {@code variant} of the experiment (null: the starter gave none). */
+  private static Run inactive(String variant) {
     Map<String, Object> extra = new HashMap<>();
-    if (holdoutBucket != null) {
-      extra.put("holdoutBucket", holdoutBucket);
+    if (variant != null) {
+      extra.put("experiment", "win-back-offer");
+      extra.put("variant", variant);
     }
-    return journey.start(contactId, Map.of("inactiveDays", 61), extra);
+    return journey.start(JourneyDriver.newId(), Map.of("inactiveDays", 61), extra);
   }
 
   private static void buys(String contactId) {
@@ -80,7 +80,7 @@ class WinBackProcessTests {
   }
 
   private static Run firstTextSent() {
-    Run run = inactive(null);
+    Run run = inactive("control");
     sendsText(run, "win-back.first");
     run.isWaitingAt("Gateway_WaitAfterFirstMessage");
     return run;
@@ -97,46 +97,79 @@ class WinBackProcessTests {
   }
 
   @Test
-  void declaresATenPercentHoldout() {
-    assertThat(holdoutShare).isEqualTo(10);
+  void declaresTheExperimentWithATenPercentHoldout() {
+    assertThat(properties).containsEntry("experiment", "win-back-offer")
+        .containsEntry("variants", "control:45, discount:45, holdout:10").doesNotContainKey("holdoutShare");
   }
 
   @Test
-  void holdsOutTheBucketsBelowTheShareWithoutSendingAnything() {
-    for (int bucket : new int[] {0, holdoutShare - 1}) {
-      Run run = inactive(bucket);
+  void holdsOutTheHoldoutVariantWithoutSendingAnything() {
+    Run run = inactive("holdout");
 
-      run.endsWith("HOLDOUT", "End_Holdout");
-      run.instance().hasNotPassedElement("Task_CheckConsentFirstMessage");
+    run.endsWith("HOLDOUT", "End_Holdout");
+    run.instance().hasNotPassedElement("Task_CheckConsentFirstMessage");
+    run.instance().hasNotPassedElement("Task_CheckConsentDiscountMessage");
+  }
+
+  @Test
+  void sendsTheStandardOfferToControlAndToContactsWithoutAVariant() {
+    for (String variant : new String[] {"control", null}) {
+      Run run = inactive(variant);
+
+      sendsText(run, "win-back.first");
+      run.isWaitingAt("Gateway_WaitAfterFirstMessage");
+      run.instance().hasNotPassedElement("Task_CheckConsentDiscountMessage");
     }
   }
 
   @Test
-  void treatsTheBucketsFromTheShareUp() {
-    for (int bucket : new int[] {holdoutShare, 99}) {
-      Run run = inactive(bucket);
+  void sendsTheDiscountOfferToTheDiscountVariantThenTheSameSecondText() {
+    Run run = inactive("discount");
 
-      run.isWaitingAt("Task_CheckConsentFirstMessage");
-      run.instance().hasNotPassedElement("Task_RecordHoldout");
-    }
+    sendsText(run, "win-back.discount");
+    run.isWaitingAt("Gateway_WaitAfterFirstMessage");
+    run.instance().hasNotPassedElement("Task_SendFirstMessage");
+    increaseTime(Duration.ofDays(7).plusMinutes(1));
+    sendsText(run, "win-back.second");
+    run.isWaitingAt("Gateway_WaitAfterSecondMessage");
+
+    buys(run.contactId);
+    run.endsWith("CONVERTED", "End_Converted");
   }
 
   @Test
-  void takesTheLastTwoDigitsOfTheContactIdWhenTheStarterGivesNoBucket() {
-    Run heldOut = inactive(JourneyDriver.newId() + "07", null);
-    heldOut.endsWith("HOLDOUT", "End_Holdout");
-    heldOut.instance().hasVariableWithValue("holdoutBucket", 7);
+  void defersTheDiscountOfferAndAsksAgainWithinTheSameWindow() {
+    Run run = inactive("discount");
+    ActivatedJob deferred = run.consentDefers(InMemoryEngine.now().plus(Duration.ofHours(9)));
+    run.isWaitingAt("Timer_DeferDiscountMessage");
 
-    Run treated = inactive(JourneyDriver.newId() + String.format("%02d", holdoutShare), null);
-    treated.isWaitingAt("Task_CheckConsentFirstMessage");
-    treated.instance().hasVariableWithValue("holdoutBucket", holdoutShare);
+    increaseTime(Duration.ofHours(9).plusMinutes(1));
+    ActivatedJob again = run.consentAllows();
+
+    assertThat(again.getVariablesAsMap().get("sendNotAfter")).isEqualTo(deferred.getVariablesAsMap().get("sendNotAfter"));
+    assertThat(run.sends().getVariablesAsMap()).containsEntry("templateId", "win-back.discount");
+    run.isWaitingAt("Gateway_WaitAfterFirstMessage");
   }
 
   @Test
-  void treatsAContactWhoseIdIsNoNumberWhenTheStarterGivesNoBucket() {
-    Run run = inactive("c-7f3a", null);
+  void endsSuppressedWithoutSendingWhenTheDiscountCheckSuppresses() {
+    Run run = inactive("discount");
 
-    run.isWaitingAt("Task_CheckConsentFirstMessage");
+    run.consentSuppresses("NO_CONSENT");
+
+    run.endsWith("SUPPRESSED", "End_Suppressed");
+    run.instance().hasNotPassedElement("Task_SendDiscountMessage");
+  }
+
+  @Test
+  void endsWhenTheDiscountOfferCannotBeDelivered() {
+    Run run = inactive("discount");
+    run.consentAllows();
+
+    run.sendFails("INVALID_NUMBER");
+
+    run.endsWith("SEND_FAILED", "End_SendFailed");
+    run.instance().hasPassedElement("Error_DiscountMessageFailed");
   }
 
   @Test
@@ -201,7 +234,7 @@ class WinBackProcessTests {
 
   @Test
   void defersTheFirstTextAndAsksAgainWithinTheSameWindow() {
-    Run run = inactive(null);
+    Run run = inactive("control");
     ActivatedJob deferred = run.consentDefers(InMemoryEngine.now().plus(Duration.ofHours(9)));
     run.isWaitingAt("Timer_DeferFirstMessage");
 
@@ -228,7 +261,7 @@ class WinBackProcessTests {
 
   @Test
   void endsSuppressedWithoutSendingWhenTheFirstCheckSuppresses() {
-    Run run = inactive(null);
+    Run run = inactive("control");
 
     run.consentSuppresses("NO_CONSENT");
 
@@ -249,7 +282,7 @@ class WinBackProcessTests {
 
   @Test
   void endsSuppressedWhenTheMessageCapRefusesTheFirstTextAtTheMomentOfSending() {
-    Run run = inactive(null);
+    Run run = inactive("control");
     run.consentAllows();
 
     run.sendRefused("CAP_REACHED");
@@ -270,7 +303,7 @@ class WinBackProcessTests {
 
   @Test
   void endsWhenTheFirstTextCannotBeDelivered() {
-    Run run = inactive(null);
+    Run run = inactive("control");
     run.consentAllows();
 
     run.sendFails("INVALID_NUMBER");
@@ -303,7 +336,7 @@ class WinBackProcessTests {
 
   @Test
   void endsAfterThirtyDaysAtTheLatest() {
-    Run run = inactive(null);
+    Run run = inactive("control");
     run.isWaitingAt("Task_CheckConsentFirstMessage"); // no worker answers
 
     increaseTime(Duration.ofDays(30).minusMinutes(10));

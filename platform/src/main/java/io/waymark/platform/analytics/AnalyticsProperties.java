@@ -42,7 +42,8 @@ record AnalyticsProperties(
 
     /** The rule stored with each attributed conversion, e.g. {@code last-touch:P7D}. */
     String rule() {
-      return "last-touch:" + window;
+      boolean days = window.toSeconds() % 86_400 == 0 && window.getNano() == 0;
+      return "last-touch:" + (days ? "P" + window.toDays() + "D" : window.toString());
     }
   }
 

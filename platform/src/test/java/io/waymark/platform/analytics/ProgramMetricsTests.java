@@ -1,6 +1,10 @@
 package io.waymark.platform.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * </pre>
  */
 @SpringBootTest(properties = "waymark.test.database=analytics")
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 class ProgramMetricsTests {
 
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -39,6 +44,7 @@ class ProgramMetricsTests {
   @Autowired ProgramMetrics metrics;
   @Autowired Conversions conversions;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.test.web.servlet.MockMvc mvc;
 
   /** Each test its own year, so that their periods never overlap. */
   private static final java.util.concurrent.atomic.AtomicInteger YEARS =
@@ -213,5 +219,25 @@ class ProgramMetricsTests {
 
     // reminded 4, 1 no-show (25%); held out 2, 1 no-show (50%): 25 points fewer no-shows
     assertThat(effects).containsExactly(new ReminderEffect("appointment-reminder", 4, 1, 2, 1, 0.25));
+  }
+
+  @Test
+  void servesTheMetricsAsJsonAndCsvAndNamesABadParameter() throws Exception {
+    String period = "?from=" + all.period().from() + "&to=" + all.period().to() + "&zone=America/New_York";
+    mvc.perform(get("/api/v1/analytics/metrics" + period + "&journey=win-back"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.total.messages").value(2))
+        .andExpect(jsonPath("$.total.converted").value(1))
+        .andExpect(jsonPath("$.byDay.length()").value(3));
+    mvc.perform(get("/api/v1/analytics/metrics.csv" + period + "&journey=win-back"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentTypeCompatibleWith("text/csv"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("\r\ntotal,all,2,1,1,1,0,1,1,1,40.0000,3,")));
+    mvc.perform(get("/api/v1/analytics/metrics?from=2026-13-01"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("from")));
+    mvc.perform(get("/api/v1/analytics/experiments?zone=Mars/Olympus"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("zone")));
   }
 }

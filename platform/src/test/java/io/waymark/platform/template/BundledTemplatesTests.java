@@ -101,6 +101,7 @@ class BundledTemplatesTests {
     assertThat(linked.get("lead-follow-up.qualifying-question")).containsExactly("https://acme.example/book-a-call");
     assertThat(linked.get("cart-recovery.first-nudge")).containsExactly("https://shop.example/c/1");
     assertThat(linked.get("win-back.first")).containsExactly("https://wmk.io/l/x1");
+    assertThat(linked.get("win-back.discount")).containsExactly("https://wmk.io/l/x1");
     assertThat(templates.render("appointment-reminder.reminder-24h", null, contact(null, null, "America/Chicago"),
         VARIABLES).body()).isEqualTo("Hi there, a reminder of your appointment with us on Mon, Mar 16, 5:30 PM at "
             + "our office. Reply 1 to confirm or 2 to reschedule.");

@@ -6,6 +6,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;
 import io.grpc.Status;
+import io.waymark.platform.analytics.Experiments;
 import io.waymark.platform.journey.JourneyCatalog;
 import io.waymark.workflows.lint.Finding;
 import io.waymark.workflows.lint.JourneyLinter;
@@ -39,12 +40,14 @@ public class JourneyPublisher {
 
   private final CamundaClient client;
   private final JourneyCatalog catalog;
+  private final Experiments experiments;
   private final ObjectProvider<JourneyLinter.TemplateCheck> templates;
 
-  JourneyPublisher(CamundaClient client, JourneyCatalog catalog,
+  JourneyPublisher(CamundaClient client, JourneyCatalog catalog, Experiments experiments,
       ObjectProvider<JourneyLinter.TemplateCheck> templates) {
     this.client = client;
     this.catalog = catalog;
+    this.experiments = experiments;
     this.templates = templates;
   }
 
@@ -98,8 +101,10 @@ public class JourneyPublisher {
     }
     Process process = deployment.getProcesses().getFirst();
     String name = report.processes().getOrDefault(process.getBpmnProcessId(), process.getBpmnProcessId());
+    Map<String, String> properties = properties(bpmn, process.getBpmnProcessId());
     catalog.recordDeployment(new JourneyCatalog.Deployed(process.getBpmnProcessId(), name, process.getVersion(),
-        process.getProcessDefinitionKey(), process.getResourceName(), properties(bpmn, process.getBpmnProcessId())));
+        process.getProcessDefinitionKey(), process.getResourceName(), properties));
+    experiments.register(process.getBpmnProcessId(), properties); // the linter checked the spec already
     catalog.keepDiagram(process.getProcessDefinitionKey(), new String(bpmn, java.nio.charset.StandardCharsets.UTF_8));
     LOG.info("Journey {} version {} published from {} (definition {}, {} lint warnings)", process.getBpmnProcessId(),
         process.getVersion(), resourceName, process.getProcessDefinitionKey(), report.warnings().size());

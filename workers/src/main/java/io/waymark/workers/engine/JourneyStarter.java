@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.waymark.platform.analytics.Experiments;
 import io.waymark.platform.journey.JourneyRunRequested;
 import io.waymark.platform.journey.JourneyRuns;
 import java.time.Clock;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * (engine unreachable) leaves the event publication incomplete, to be resubmitted; a run already started is skipped.
  * Each instance gets {@code journeyRunId} (the stop rules' correlation key) and {@code sendNotAfter}: messages the
  * policy would defer past it are suppressed as EXPIRED ({@code waymark.journeys.send-window}, default 2 days); and
- * {@code holdoutBucket} (0..99), stable per journey and contact, which journeys with a holdout compare to their share.
+ * {@code holdoutBucket} (0..99), stable per journey and contact, which journeys with a holdout share compare to it;
+ * and, when the journey runs an experiment, {@code experiment} and {@code variant}: the contact's variant, recorded at
+ * its first entry and kept on re-entry ({@link Experiments#assign}).
  */
 @Component
 class JourneyStarter {
@@ -34,15 +37,17 @@ class JourneyStarter {
   };
 
   private final JourneyRuns runs;
+  private final Experiments experiments;
   private final ObjectMapper json;
 
   private final Clock clock;
   private final Duration sendWindow;
 
-  JourneyStarter(CamundaClient client, JourneyRuns runs, ObjectMapper json, Clock clock,
+  JourneyStarter(CamundaClient client, JourneyRuns runs, Experiments experiments, ObjectMapper json, Clock clock,
       @Value("${waymark.journeys.send-window:P2D}") Duration sendWindow) {
     this.client = client;
     this.runs = runs;
+    this.experiments = experiments;
     this.json = json;
     this.clock = clock;
     this.sendWindow = sendWindow;
@@ -59,6 +64,10 @@ class JourneyStarter {
     variables.put("journeyRunId", Long.toString(run.id().value()));
     variables.putIfAbsent("sendNotAfter", clock.instant().plus(sendWindow).toString());
     variables.putIfAbsent("holdoutBucket", HoldoutBuckets.bucket(run.processId(), run.contactId()));
+    experiments.assign(run.processId(), run.contactId(), run.id().value()).ifPresent(assignment -> {
+      variables.put("experiment", assignment.experiment());
+      variables.put("variant", assignment.variant());
+    });
     ProcessInstanceEvent instance = client.newCreateInstanceCommand().bpmnProcessId(run.processId()).latestVersion()
         .variables(variables).send().join();
     runs.markStarted(run.id(), instance.getProcessInstanceKey(), instance.getProcessDefinitionKey(),

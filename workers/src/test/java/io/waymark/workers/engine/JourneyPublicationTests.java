@@ -45,6 +45,7 @@ class JourneyPublicationTests extends WorkersTest.Base {
 
   @Autowired MockMvc mvc;
   @Autowired JourneyCatalog catalog;
+  @Autowired io.waymark.platform.analytics.Experiments experiments;
   @Autowired JourneyPublisher publisher;
   @Autowired CamundaClient camunda;
 
@@ -182,7 +183,7 @@ class JourneyPublicationTests extends WorkersTest.Base {
 
   @Test
   void warnsThatTemplatesWereNotCheckedWithoutATemplateCatalog() {
-    JourneyPublisher withoutCatalog = new JourneyPublisher(camunda, catalog, new StaticListableBeanFactory()
+    JourneyPublisher withoutCatalog = new JourneyPublisher(camunda, catalog, experiments, new StaticListableBeanFactory()
         .getBeanProvider(JourneyLinter.TemplateCheck.class));
 
     assertThat(withoutCatalog.lint(LintFixtures.file("clean")).warnings()).singleElement()
@@ -191,7 +192,7 @@ class JourneyPublicationTests extends WorkersTest.Base {
 
   @Test
   void checksTemplatesWithTheTemplateCatalogWhenThereIsOne() {
-    JourneyPublisher withCatalog = new JourneyPublisher(camunda, catalog, provider(LintFixtures.CATALOG));
+    JourneyPublisher withCatalog = new JourneyPublisher(camunda, catalog, experiments, provider(LintFixtures.CATALOG));
 
     assertThatThrownBy(() -> withCatalog.publish("template-references.bpmn", LintFixtures.file("template-references")))
         .isInstanceOfSatisfying(JourneyRejectedException.class, rejected ->

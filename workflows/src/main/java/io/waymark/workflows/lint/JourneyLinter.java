@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * Lints a journey's BPMN before it is published, with Camunda's BPMN model API: what Zeebe itself would refuse, plus
  * Waymark's rules (a consent check before every SMS, a timer beside every wait, the opt-out stop rule, the journey
- * metadata, job types a worker serves, approved templates, a holdout for promotions, calls of bundled sub-journeys
+ * metadata, job types a worker serves, approved templates, a holdout for promotions, well-formed experiments, calls of bundled sub-journeys
  * only). A sub-journey (process property {@code kind} = {@code sub-journey}) is held to the rules that fit a step
  * inside a journey run: its own metadata, no trigger, stop rule, outcome or holdout of its own. Errors block
  * publication, warnings do not. Every finding names its rule and the element it is about. Stateless and thread-safe.
@@ -68,6 +68,7 @@ public final class JourneyLinter {
         new KnownJobTypesRule(Set.copyOf(knownJobTypes)),
         new TemplateReferencesRule(templates),
         new HoldoutRule(),
+        new ExperimentRule(),
         new MeaningfulIdsRule());
   }
 

@@ -21,7 +21,8 @@ final class ProcessPropertiesRule implements LintRule {
   static final List<String> SUB_JOURNEY_REQUIRED = List.of("goal", "inputs", "outputs");
   /** Properties the platform reads of journeys only: on a sub-journey they would promise what nothing does. */
   static final List<String> JOURNEY_ONLY = List.of("stopRules", "fallback", "messageClass", "topic", "outcomes",
-      "maxDuration", "holdoutShare", "holdout", "holdoutWaiver", "requiredAttributes", "reentry");
+      "maxDuration", "holdoutShare", "holdout", "holdoutWaiver", "requiredAttributes", "reentry", "experiment",
+      "variants");
   static final List<String> MESSAGE_CLASSES = List.of("transactional", "alert", "promotional");
   static final List<String> KINDS = List.of(Journeys.KIND_JOURNEY, Journeys.KIND_SUB_JOURNEY);
 

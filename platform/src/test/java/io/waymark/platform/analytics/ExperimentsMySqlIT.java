@@ -1,0 +1,25 @@
+package io.waymark.platform.analytics;
+
+import io.waymark.platform.MySqlTestDatabase;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** {@link ExperimentsTests} (assignment races and reports) on a MySQL-family server; skipped without the URL. */
+@EnabledIfEnvironmentVariable(named = "WAYMARK_TEST_MYSQL_URL", matches = ".+")
+class ExperimentsMySqlIT extends ExperimentsTests {
+
+  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase("waymark_analytics_experiments");
+
+  @DynamicPropertySource
+  static void mysql(DynamicPropertyRegistry registry) throws SQLException {
+    DATABASE.register(registry);
+  }
+
+  @AfterAll
+  static void dropDatabase() throws SQLException {
+    DATABASE.drop();
+  }
+}
