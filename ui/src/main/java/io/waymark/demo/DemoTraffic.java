@@ -60,6 +60,7 @@ public class DemoTraffic {
     return thread;
   });
   private final AtomicReference<Progress> progress = new AtomicReference<>(Progress.IDLE);
+  private volatile DemoRun.Summary last;
 
   DemoTraffic(EventIntake events, JourneyRuns runs, SmsSandbox sandbox, ShortLinks links, LeadInbox leads,
       DemoTrafficProperties properties, Clock clock) {
@@ -82,6 +83,7 @@ public class DemoTraffic {
       try {
         DemoRun.Summary summary = new DemoRun(paths, properties, contacts, progress::set).play();
         LOG.info("Demo traffic played: {}", summary);
+        last = summary;
         progress.set(new Progress(Progress.State.FINISHED, "Done", contacts, contacts, summary.toString()));
       } catch (RuntimeException e) {
         LOG.warn("Demo traffic stopped: {}", e.toString(), e);
@@ -93,6 +95,11 @@ public class DemoTraffic {
 
   public Progress progress() {
     return progress.get();
+  }
+
+  /** What the last finished run did; null before one finished. */
+  DemoRun.Summary last() {
+    return last;
   }
 
   /** {@code waymark.demo.traffic.auto-run}: one run when the application is ready. */
