@@ -33,6 +33,8 @@ final class Filters extends HorizontalLayout {
   final Select<String> variant = new Select<>();
   private final Clock clock;
   private final Function<String, List<String>> variantsOf;
+  /** True while the variant list follows a new journey: one change, one reading. */
+  private boolean following;
 
   /** {@code variantsOf}: the variant names of a journey's experiments (null: every journey's). */
   Filters(List<String> journeys, Function<String, List<String>> variantsOf, Clock clock, Runnable changed) {
@@ -75,15 +77,24 @@ final class Filters extends HorizontalLayout {
     });
     from.addValueChangeListener(e -> changed.run());
     to.addValueChangeListener(e -> changed.run());
-    variant.addValueChangeListener(e -> changed.run());
+    variant.addValueChangeListener(e -> {
+      if (!following) {
+        changed.run();
+      }
+    });
     add(journey, period, from, to, variant);
   }
 
   private void listVariants() {
     String kept = variant.getValue();
     List<String> names = variantsOf.apply(journey.getValue());
-    variant.setItems(names);
-    variant.setValue(kept != null && names.contains(kept) ? kept : null);
+    following = true;
+    try {
+      variant.setItems(names);
+      variant.setValue(kept != null && names.contains(kept) ? kept : null);
+    } finally {
+      following = false;
+    }
   }
 
   /** What the filters say; a custom period with a day missing or reversed is refused naming the field. */
