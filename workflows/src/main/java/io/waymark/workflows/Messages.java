@@ -23,6 +23,12 @@ public final class Messages {
    */
   public static final String CONVERSION = "conversion";
 
+  /**
+   * The contact clicked a short link of a journey's SMS (a person, not a messaging app's preview bot); correlation key:
+   * the contact id. Carries {@code lastClick} = {code, clickedAt} (clickedAt an ISO-8601 instant).
+   */
+  public static final String LINK_CLICKED = "link-clicked";
+
   /** The appointment was cancelled: the reminder journey stops (outcome CANCELLED); correlation key: the appointment id. */
   public static final String APPOINTMENT_CANCELLED = "appointment-cancelled";
 

@@ -95,7 +95,11 @@ public class EventIntake {
     }
     recordConsent(event, contact);
     if (messageTrigger != null) {
-      return new Accepted(null, messages.record(event, contact, messageTrigger), false);
+      Instant occurredAt = occurredAt(event);
+      JourneyMessages.Message message = messages.record(event, contact, messageTrigger);
+      events.publishEvent(new MessageEventReceived(message.id(), event.eventId(), event.type(), contact.id(),
+          occurredAt));
+      return new Accepted(null, message, false);
     }
     JourneyRun run = new JourneyRun(event.eventId(), event.type(), processId, contact.id().value(),
         variables(event, contact), clock.instant());
@@ -114,6 +118,23 @@ public class EventIntake {
       events.publishEvent(new JourneyRunRequested(new JourneyRunId(run.id())));
     }
     return new Accepted(run.toView(), null, false);
+  }
+
+  /** When the event happened: its {@code occurredAt}, else {@code attributes.occurredAt} (ISO-8601), else now. */
+  private Instant occurredAt(TriggerEvent event) {
+    if (event.occurredAt() != null) {
+      return event.occurredAt();
+    }
+    Object attribute = event.attribute("occurredAt");
+    if (attribute != null && !attribute.toString().isBlank()) {
+      try {
+        return Instant.parse(attribute.toString().strip());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new InvalidInputException("attributes.occurredAt", "is not an ISO-8601 instant such as "
+            + "2026-11-02T15:04:05Z");
+      }
+    }
+    return clock.instant();
   }
 
   /** The journey an event type starts ({@code waymark.journeys.triggers}), if any. */

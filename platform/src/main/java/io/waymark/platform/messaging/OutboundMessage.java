@@ -84,6 +84,9 @@ class OutboundMessage {
   /** When the latest attempt to send this QUEUED message began (its claim). */
   private Instant attemptStartedAt;
 
+  /** The SMS segments the body is billed as (GSM-7 / UCS-2), for analytics' cost; null on rows from before V18. */
+  private Integer segments;
+
   @Version
   private long version;
 
@@ -106,6 +109,7 @@ class OutboundMessage {
     this.templateVersion = request.templateVersion();
     this.brand = request.brand();
     this.answers = PromptAnswers.write(request.answers());
+    this.segments = io.waymark.platform.template.SmsEncoding.analyze(request.body()).segments();
   }
 
   /** Whether another attempt may still be sending this message: QUEUED, and its attempt began within {@code lease}. */

@@ -3,8 +3,11 @@ package io.waymark.platform.messaging;
 import io.waymark.platform.contact.ContactDirectory;
 import io.waymark.platform.contact.ContactId;
 import io.waymark.platform.contact.ContactView;
+import io.waymark.platform.link.MessageLinks;
+import io.waymark.platform.link.ShortLinks;
 import io.waymark.platform.policy.MessageClass;
 import io.waymark.platform.template.Channel;
+import io.waymark.platform.template.LinkMinter;
 import io.waymark.platform.template.MessageTemplates;
 import io.waymark.platform.template.RenderedMessage;
 import io.waymark.platform.template.TemplateRenderException;
@@ -31,6 +34,8 @@ import org.springframework.stereotype.Service;
  * lacks is FAILED with reason {@code TEMPLATE_RENDER: ...}: nothing is written, nothing broken is sent.</li>
  * <li>Variables: the journey's variables, plus each entry of {@code attributes} (the trigger event's attributes) at
  * top level where no variable has that name, so {@code {appointment.time}} reads {@code attributes.appointment.time}.</li>
+ * <li>Short links ({@code {link:...}}) are minted for the message's key and the contact, with the journey's process
+ * id and the {@code variant} variable for their UTM parameters; email carries none.</li>
  * </ul>
  */
 @Service
@@ -42,12 +47,15 @@ public class TemplatedMessages {
   private final EmailSender email;
   private final MessageTemplates templates;
   private final ContactDirectory contacts;
+  private final ShortLinks links;
 
-  TemplatedMessages(SmsSender sms, EmailSender email, MessageTemplates templates, ContactDirectory contacts) {
+  TemplatedMessages(SmsSender sms, EmailSender email, MessageTemplates templates, ContactDirectory contacts,
+      ShortLinks links) {
     this.sms = sms;
     this.email = email;
     this.templates = templates;
     this.contacts = contacts;
+    this.links = links;
   }
 
   public SmsOutcome sendSms(TemplatedSms request) {
@@ -61,8 +69,11 @@ public class TemplatedMessages {
     }
     RenderedMessage rendered;
     try {
-      rendered = templates.render(request.templateKey(), request.templateVersion(), contact.get(),
-          variables(request.variables()));
+      Map<String, Object> variables = variables(request.variables());
+      LinkMinter minter = links.minter(new MessageLinks(request.idempotencyKey(), request.contactId(),
+          request.processId(), request.processInstanceKey(),
+          variables.get("variant") instanceof String variant && !variant.isBlank() ? variant : null));
+      rendered = templates.render(request.templateKey(), request.templateVersion(), contact.get(), variables, minter);
     } catch (TemplateRenderException e) {
       LOG.info("SMS {} not sent: {}", request.idempotencyKey(), e.getMessage());
       return new SmsOutcome(SmsOutcome.Status.FAILED, null, null, "TEMPLATE_RENDER: " + e.getMessage(), false);
@@ -115,11 +126,20 @@ public class TemplatedMessages {
    * {@code messageClass} as the journey names it (may be null; the template's applies); {@code variables} the
    * journey's; {@code answers} the answer keys of the question the message asks, each with the reply class it
    * stands for ({@code "1" -> "HOT"}; null or empty: it asks none); {@code templateVersion} the version to send, which
-   * must still be the approved one (a campaign pins what its approver saw), or null for whichever is approved now.
+   * must still be the approved one (a campaign pins what its approver saw), or null for whichever is approved now;
+   * {@code processId} the journey's BPMN process id (the {@code utm_campaign} of its short links), null outside
+   * journeys.
    */
   public record TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
       String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
-      Instant notAfter, Map<String, ?> answers, Integer templateVersion) {
+      Instant notAfter, Map<String, ?> answers, Integer templateVersion, String processId) {
+
+    public TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
+        String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,
+        Instant notAfter, Map<String, ?> answers, Integer templateVersion) {
+      this(idempotencyKey, contactId, templateKey, topic, messageClass, brand, variables, processInstanceKey,
+          elementId, notAfter, answers, templateVersion, null);
+    }
 
     public TemplatedSms(String idempotencyKey, ContactId contactId, String templateKey, String topic,
         String messageClass, String brand, Map<String, Object> variables, Long processInstanceKey, String elementId,

@@ -103,7 +103,7 @@ class MessageTemplate {
   /** The template's channel, class and brand with a version's content. */
   TemplateDefinition definition(TemplateVersion v) {
     return new TemplateDefinition(channel, messageClass, brand, v.subject(), v.body(), v.maxSegments(),
-        v.followUp());
+        v.followUp(), v.linkExpiryHours());
   }
 
   TemplateView toView(List<VersionView> views) {

@@ -106,7 +106,8 @@ public class MessageTemplates {
     TemplateVersion draft = version(template, version);
     draft.requireDraft("approved");
     checks.checked(template.channel(), template.messageClass(), template.brand(),
-        new DraftContent(draft.subject(), draft.body(), draft.maxSegments(), draft.followUp()));
+        new DraftContent(draft.subject(), draft.body(), draft.maxSegments(), draft.followUp(),
+            draft.linkExpiryHours()));
     Instant now = clock.instant();
     template.approved().ifPresent(previous -> {
       previous.retire(by, now);
@@ -146,9 +147,22 @@ public class MessageTemplates {
     return templates.findAllByOrderByKeyAsc().stream().map(this::view).toList();
   }
 
-  /** Renders the current APPROVED version (version null) or that exact version, which must be APPROVED. */
-  @Transactional(readOnly = true)
+  /**
+   * Renders the current APPROVED version (version null) or that exact version, which must be APPROVED; a template with
+   * {@code {link:...}} fails here (see the overload taking a {@link LinkMinter}).
+   */
   public RenderedMessage render(String key, Integer version, ContactView contact, Map<String, Object> variables) {
+    return render(key, version, contact, variables, LinkMinter.NONE);
+  }
+
+  /**
+   * Renders the current APPROVED version (version null) or that exact version, which must be APPROVED; each
+   * {@code {link:...}} becomes what {@code links} mints for its rendered target (the minter writes in its own
+   * transaction).
+   */
+  @Transactional(readOnly = true)
+  public RenderedMessage render(String key, Integer version, ContactView contact, Map<String, Object> variables,
+      LinkMinter links) {
     MessageTemplate template = templates.findByKey(key)
         .orElseThrow(() -> new TemplateNotSendableException(key, version, "no template has this key"));
     TemplateVersion chosen;
@@ -164,7 +178,7 @@ public class MessageTemplates {
       }
     }
     return rendering.render(key, chosen.number(), template.definition(chosen), contact,
-        variables == null ? Map.of() : variables);
+        variables == null ? Map.of() : variables, links);
   }
 
   /** Whether the template exists for this channel and has an approved version (for the journey linter). */
@@ -183,12 +197,13 @@ public class MessageTemplates {
   /** What a text would render to, and every problem that would stop it from being saved; never fails on them. */
   public TemplatePreview preview(PreviewRequest request) {
     Checked checked = checks.check(request.channel(), request.messageClass(), request.brand(),
-        new DraftContent(request.subject(), request.body(), request.maxSegments(), request.followUp()),
-        new ArrayList<>());
+        new DraftContent(request.subject(), request.body(), request.maxSegments(), request.followUp(),
+            request.linkExpiryHours()), new ArrayList<>());
     TemplateDefinition definition = checked.definition();
     if (definition.channel() == null) {
       definition = new TemplateDefinition(Channel.SMS, definition.messageClass(), definition.brand(), null,
-          definition.body(), properties.defaultMaxSegments(), definition.followUp());
+          definition.body(), properties.defaultMaxSegments(), definition.followUp(),
+          definition.linkExpiryHours());
     }
     return TemplatePreviews.of(rendering, definition, request.variables(), tokens(definition),
         checked.problems());

@@ -13,12 +13,19 @@ package io.waymark.platform.template;
  * @param body see {@link DraftContent}
  * @param maxSegments see {@link DraftContent}
  * @param followUp see {@link DraftContent}
+ * @param linkExpiryHours see {@link DraftContent}
  */
 public record NewTemplate(String key, String name, Channel channel, String messageClass, String brand, String subject,
-    String body, Integer maxSegments, Boolean followUp) {
+    String body, Integer maxSegments, Boolean followUp, Integer linkExpiryHours) {
+
+  /** A template whose links take the default expiry. */
+  public NewTemplate(String key, String name, Channel channel, String messageClass, String brand, String subject,
+      String body, Integer maxSegments, Boolean followUp) {
+    this(key, name, channel, messageClass, brand, subject, body, maxSegments, followUp, null);
+  }
 
   /** The content of version 1. */
   public DraftContent content() {
-    return new DraftContent(subject, body, maxSegments, followUp);
+    return new DraftContent(subject, body, maxSegments, followUp, linkExpiryHours);
   }
 }

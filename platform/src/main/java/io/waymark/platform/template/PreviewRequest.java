@@ -8,9 +8,15 @@ import java.util.Map;
  * catalog's sample values.
  */
 public record PreviewRequest(Channel channel, String messageClass, String brand, String subject, String body,
-    Integer maxSegments, Boolean followUp, Map<String, Object> variables) {
+    Integer maxSegments, Boolean followUp, Map<String, Object> variables, Integer linkExpiryHours) {
 
   public PreviewRequest {
     variables = variables == null ? Map.of() : variables;
+  }
+
+  /** A preview whose links take the default expiry. */
+  public PreviewRequest(Channel channel, String messageClass, String brand, String subject, String body,
+      Integer maxSegments, Boolean followUp, Map<String, Object> variables) {
+    this(channel, messageClass, brand, subject, body, maxSegments, followUp, variables, null);
   }
 }

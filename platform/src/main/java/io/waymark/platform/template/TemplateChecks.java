@@ -5,6 +5,8 @@ import io.waymark.platform.support.InvalidInputException;
 import io.waymark.platform.support.InvalidInputException.Problem;
 import io.waymark.platform.template.TemplateRendering.Values;
 import io.waymark.platform.template.TemplateText.Token;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +20,9 @@ import org.springframework.stereotype.Component;
  * What a template must be to be saved, every problem named with its field: the key, class and brand; the subject
  * (email only, one line) and body; every token known to the catalog and every optional token with a fallback; an SMS
  * within its segment limit when rendered with the sample values, with the fallbacks and with the longer of each (the
- * worst case); a promotional SMS carrying opt-out wording unless it is a follow-up.
+ * worst case); a promotional SMS carrying opt-out wording unless it is a follow-up; short links ({@code {link:...}})
+ * in SMS only, each closed and with a target that renders to an absolute http(s) URL with the sample values, and
+ * their lifetime ({@code linkExpiryHours}) 1 to 8760 hours.
  */
 @Component
 class TemplateChecks {
@@ -27,6 +31,7 @@ class TemplateChecks {
   static final int MAX_SMS_BODY = 1600;
   static final int MAX_NAME = 200;
   static final int MAX_ACTOR = 100;
+  static final int MAX_LINK_EXPIRY_HOURS = 8760;
 
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9.-]{1,79}");
   private static final Pattern BRAND = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
@@ -51,8 +56,9 @@ class TemplateChecks {
     }
     int before = problems.size();
     Integer maxSegments = maxSegments(channel, c.maxSegments(), problems);
+    Integer linkExpiryHours = linkExpiryHours(channel, c.linkExpiryHours(), problems);
     TemplateDefinition definition = new TemplateDefinition(channel, classId, brandCode, c.subject(), c.body(),
-        maxSegments, Boolean.TRUE.equals(c.followUp()));
+        maxSegments, Boolean.TRUE.equals(c.followUp()), linkExpiryHours);
     if (channel != null) {
       subject(definition, problems);
       body(definition, problems);
@@ -132,6 +138,22 @@ class TemplateChecks {
     return given == null ? properties.defaultMaxSegments() : Math.clamp(given, 1, MAX_SEGMENTS);
   }
 
+  private static Integer linkExpiryHours(Channel channel, Integer given, List<Problem> problems) {
+    if (given == null) {
+      return null;
+    }
+    if (channel != Channel.SMS) {
+      problems.add(new Problem("linkExpiryHours", "applies to SMS only (short links are for SMS)"));
+      return null;
+    }
+    if (given < 1 || given > MAX_LINK_EXPIRY_HOURS) {
+      problems.add(new Problem("linkExpiryHours", "must be 1 to " + MAX_LINK_EXPIRY_HOURS + " hours (a year), not "
+          + given));
+      return null;
+    }
+    return given;
+  }
+
   private void subject(TemplateDefinition template, List<Problem> problems) {
     String subject = template.subject();
     if (template.sms()) {
@@ -147,7 +169,9 @@ class TemplateChecks {
     } else if (subject.length() > TemplateRendering.MAX_SUBJECT) {
       problems.add(new Problem("subject", "is longer than " + TemplateRendering.MAX_SUBJECT + " characters"));
     } else {
-      tokens(TemplateText.parse(subject, "subject"), "subject", problems);
+      TemplateText text = TemplateText.parse(subject, "subject");
+      tokens(text, "subject", problems);
+      noLinks(text, "subject", problems);
     }
   }
 
@@ -159,7 +183,43 @@ class TemplateChecks {
     } else if (body.length() > max) {
       problems.add(new Problem("body", "is longer than " + max + " characters"));
     } else {
-      tokens(TemplateText.parse(body, "body"), "body", problems);
+      TemplateText text = TemplateText.parse(body, "body");
+      tokens(text, "body", problems);
+      if (!template.sms()) {
+        noLinks(text, "body", problems);
+      }
+    }
+  }
+
+  private static void noLinks(TemplateText text, String field, List<Problem> problems) {
+    for (TemplateText.Link link : text.links()) {
+      problems.add(new Problem(field, "link " + link + " at character " + link.position() + ": short links are for "
+          + "SMS templates; write the URL itself in an email"));
+    }
+  }
+
+  /** Each link's target rendered with the sample values must be an absolute http(s) URL. */
+  private void links(TemplateDefinition template, List<Problem> problems) {
+    TemplateText text = TemplateText.parse(template.body(), "body");
+    List<String> targets = rendering.sampleTargets(template, text);
+    for (int i = 0; i < targets.size(); i++) {
+      TemplateText.Link link = text.links().get(i);
+      if (!absoluteHttp(targets.get(i))) {
+        problems.add(new Problem("body", "link " + link + " at character " + link.position() + " renders to '"
+            + targets.get(i) + "' with the sample values: a link needs an absolute http or https URL, e.g. "
+            + "{link:https://shop.example/cart} or {link:{cart.url}}"));
+      }
+    }
+  }
+
+  static boolean absoluteHttp(String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null
+          && !uri.getHost().isBlank();
+    } catch (URISyntaxException e) {
+      return false;
     }
   }
 
@@ -183,6 +243,7 @@ class TemplateChecks {
   private void rendered(TemplateDefinition template, List<Problem> problems) {
     TemplateRendering.Sample withValues = rendering.sample(template, Map.of(), Values.SAMPLES);
     if (template.sms()) {
+      links(template, problems);
       for (Values mode : Values.values()) {
         TemplateRendering.Sample sample = mode == Values.SAMPLES ? withValues
             : rendering.sample(template, Map.of(), mode);

@@ -22,7 +22,8 @@ final class TemplatePreviews {
     String written = template.body() == null ? "" : template.body();
     String lookAlikeBody = SmsEncoding.withLookAlikes(written);
     TemplateDefinition lookAlike = new TemplateDefinition(template.channel(), template.messageClass(),
-        template.brand(), null, lookAlikeBody, template.maxSegments(), template.followUp());
+        template.brand(), null, lookAlikeBody, template.maxSegments(), template.followUp(),
+        template.linkExpiryHours());
     SmsEncoding.Analysis analysis = sample.analysis();
     return new TemplatePreview(template.channel(), null, body, analysis.characters(), analysis.encoding(),
         analysis.units(), analysis.segments(), template.maxSegments(), analysis.ucs2Characters(),

@@ -1,12 +1,15 @@
 package io.waymark.platform.template;
 
 import io.waymark.platform.contact.ContactView;
+import io.waymark.platform.template.TemplateText.Link;
 import io.waymark.platform.template.TemplateText.Literal;
 import io.waymark.platform.template.TemplateText.Part;
 import io.waymark.platform.template.TemplateText.Token;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +17,9 @@ import org.springframework.stereotype.Component;
  * Renders template text: for a send (every token gets its value or its fallback, or the send fails) and with the token
  * catalog's sample values (for previews and for the length checks at save). In SMS, values get the GSM look-alikes of
  * typographic characters (a name typed as O’Brien on a phone does not switch a GSM-7 message to UCS-2); the author's
- * own text is left as written.
+ * own text is left as written. A {@code {link:...}} has its target rendered with the same rules and is then replaced by
+ * what the sender's {@link LinkMinter} mints; sample renderings put a stand-in short URL of the real length there
+ * (the configured short-link base, {@code /l/} and {@link LinkMinter#CODE_LENGTH} characters).
  */
 @Component
 class TemplateRendering {
@@ -24,10 +29,19 @@ class TemplateRendering {
 
   private final TokenCatalog catalog;
   private final TemplateProperties properties;
+  private final String sampleLink;
 
-  TemplateRendering(TemplateProperties properties, ResourceLoader resources) {
+  TemplateRendering(TemplateProperties properties, ResourceLoader resources,
+      @Value("${waymark.links.base-url:${waymark.public-base-url:http://localhost:8080}}") String linkBase) {
     this.properties = properties;
     this.catalog = TokenCatalog.load(resources.getResource(properties.tokens()));
+    this.sampleLink = linkBase.strip().replaceAll("/+$", "") + LinkMinter.PATH
+        + "Ab3dE9xQ7kMz".substring(0, LinkMinter.CODE_LENGTH);
+  }
+
+  /** The stand-in for a short link in sample renderings: as long as a real one. */
+  String sampleLink() {
+    return sampleLink;
   }
 
   TokenCatalog catalog() {
@@ -36,10 +50,20 @@ class TemplateRendering {
 
   /** The message for a contact, or a {@link TemplateRenderException} naming the token or the length. */
   RenderedMessage render(String key, int version, TemplateDefinition template, ContactView contact,
-      Map<String, ?> variables) {
+      Map<String, ?> variables, LinkMinter links) {
     Function<Token, Optional<String>> values = token -> value(token.name(), template, contact, variables);
-    String subject = template.sms() ? null : fill(key, version, template.subject(), "subject", values);
-    String body = fill(key, version, template.body(), "body", values);
+    Function<Link, String> minted = new Function<>() {
+      private int position;
+
+      @Override
+      public String apply(Link link) {
+        String target = fill(key, version, link.target(), values);
+        return links.mint(new LinkMinter.LinkTarget(target, position++, key, version, template.messageClass(),
+            template.linkExpiryHours()));
+      }
+    };
+    String subject = template.sms() ? null : fill(key, version, template.subject(), "subject", values, minted);
+    String body = fill(key, version, template.body(), "body", values, minted);
     if (body.isBlank()) {
       throw new TemplateRenderException(key, version, null, "the body renders empty");
     }
@@ -66,7 +90,24 @@ class TemplateRendering {
    * ({@link Values#LONGEST}). Tokens without any value (unknown ones, optional ones without a fallback) stay as written.
    */
   Sample sample(TemplateDefinition template, Map<String, ?> variables, Values mode) {
-    Function<Token, Optional<String>> values = token -> {
+    Function<Token, Optional<String>> values = sampleValues(template, variables, mode);
+    String subject = template.sms() || template.subject() == null ? null
+        : preview(TemplateText.parse(template.subject(), "subject"), values, sampleLink);
+    String body = template.body() == null ? ""
+        : preview(TemplateText.parse(template.body(), "body"), values, sampleLink);
+    return new Sample(subject, body, template.sms() ? SmsEncoding.analyze(body) : null,
+        optOutWording(body, template.brand()));
+  }
+
+  /** The targets of the links of {@code text} rendered with the sample values, in text order. */
+  List<String> sampleTargets(TemplateDefinition template, TemplateText text) {
+    Function<Token, Optional<String>> values = sampleValues(template, Map.of(), Values.SAMPLES);
+    return text.links().stream().map(link -> preview(link.target(), values)).toList();
+  }
+
+  private Function<Token, Optional<String>> sampleValues(TemplateDefinition template, Map<String, ?> variables,
+      Values mode) {
+    return token -> {
       Optional<TemplateToken> known = catalog.find(token.name());
       Optional<String> given = TokenValues.text(TokenValues.variable(variables, token.name()),
           known.map(TemplateToken::format).orElse(TemplateToken.Format.TEXT), null);
@@ -81,11 +122,6 @@ class TemplateRendering {
       }
       return cost(template, value.get()) >= cost(template, token.fallback()) ? value : Optional.empty();
     };
-    String subject = template.sms() || template.subject() == null ? null
-        : preview(TemplateText.parse(template.subject(), "subject"), values);
-    String body = template.body() == null ? "" : preview(TemplateText.parse(template.body(), "body"), values);
-    return new Sample(subject, body, template.sms() ? SmsEncoding.analyze(body) : null,
-        optOutWording(body, template.brand()));
   }
 
   /** Which values a sample rendering gives optional tokens. */
@@ -138,7 +174,7 @@ class TemplateRendering {
   }
 
   private static String fill(String key, int version, String source, String field,
-      Function<Token, Optional<String>> values) {
+      Function<Token, Optional<String>> values, Function<Link, String> links) {
     TemplateText text = TemplateText.parse(source == null ? "" : source, field);
     if (!text.problems().isEmpty()) {
       throw new TemplateRenderException(key, version, null, "the stored " + field + " does not parse: "
@@ -147,22 +183,44 @@ class TemplateRendering {
     StringBuilder out = new StringBuilder();
     for (Part part : text.parts()) {
       switch (part) {
-        case Literal literal -> out.append(literal.text());
-        case Token token -> out.append(values.apply(token).or(() -> Optional.ofNullable(token.fallback()))
-            .orElseThrow(() -> new TemplateRenderException(key, version, token.name(), "token " + token
-                + " has no value for this contact and no fallback")));
+        case Link link -> out.append(links.apply(link));
+        default -> out.append(fill(key, version, List.of(part), values));
       }
     }
     return out.toString();
   }
 
-  private static String preview(TemplateText text, Function<Token, Optional<String>> values) {
+  /** Literals and tokens (a link's target) with every token's value or fallback. */
+  private static String fill(String key, int version, List<Part> parts, Function<Token, Optional<String>> values) {
+    StringBuilder out = new StringBuilder();
+    for (Part part : parts) {
+      switch (part) {
+        case Literal literal -> out.append(literal.text());
+        case Token token -> out.append(values.apply(token).or(() -> Optional.ofNullable(token.fallback()))
+            .orElseThrow(() -> new TemplateRenderException(key, version, token.name(), "token " + token
+                + " has no value for this contact and no fallback")));
+        case Link link -> throw new IllegalStateException("a link inside a link: " + link);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String preview(TemplateText text, Function<Token, Optional<String>> values, String sampleLink) {
     StringBuilder out = new StringBuilder();
     for (Part part : text.parts()) {
+      out.append(part instanceof Link ? sampleLink : preview(List.of(part), values));
+    }
+    return out.toString();
+  }
+
+  private static String preview(List<Part> parts, Function<Token, Optional<String>> values) {
+    StringBuilder out = new StringBuilder();
+    for (Part part : parts) {
       switch (part) {
         case Literal literal -> out.append(literal.text());
         case Token token -> out.append(values.apply(token).or(() -> Optional.ofNullable(token.fallback()))
             .orElse(token.source()));
+        case Link link -> out.append(link.source());
       }
     }
     return out.toString();

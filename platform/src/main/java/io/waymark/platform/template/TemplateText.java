@@ -4,12 +4,15 @@ import io.waymark.platform.support.InvalidInputException.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A template text parsed into literal text and tokens. Syntax: {@code {name}} or {@code {name|fallback}}; names are
  * letters and digits in dot-separated parts ({@code appointment.time}); spaces around a name or fallback are ignored;
- * a fallback runs to the closing brace and cannot hold braces; {@code {{} and {@code }}} are literal braces. Problems
- * name their position as a 1-based character number.
+ * a fallback runs to the closing brace and cannot hold braces; {@code {{} and {@code }}} are literal braces. A short
+ * link is {@code {link:<url>}}: its target is literal text and tokens ({@code {link:https://shop.example/c?id={cart.id}}}
+ * or {@code {link:{cart.url}}}), rendered with the same token rules and then minted into a short URL. Problems name
+ * their position as a 1-based character number.
  */
 record TemplateText(List<Part> parts, List<Problem> problems) {
 
@@ -20,7 +23,27 @@ record TemplateText(List<Part> parts, List<Problem> problems) {
     problems = List.copyOf(problems);
   }
 
-  sealed interface Part permits Literal, Token {
+  static final String LINK = "{link:";
+
+  sealed interface Part permits Literal, Token, Link {
+  }
+
+  /**
+   * A short link: {@code target} holds only literals and tokens.
+   *
+   * @param position 1-based character number of its opening brace
+   * @param source the link as written
+   */
+  record Link(List<Part> target, int position, String source) implements Part {
+
+    Link {
+      target = List.copyOf(target);
+    }
+
+    @Override
+    public String toString() {
+      return source;
+    }
   }
 
   record Literal(String text) implements Part {
@@ -62,6 +85,21 @@ record TemplateText(List<Part> parts, List<Problem> problems) {
       } else if (doubled) {
         literal.append('{');
         i += 2;
+      } else if (text.startsWith(LINK, i)) {
+        int close = linkClosing(text, i);
+        if (close < 0) {
+          problems.add(new Problem(field, "{link: at character " + (i + 1) + " has no closing } (write "
+              + "{link:https://...} with the link's closing brace after the URL)"));
+          literal.append(text, i, text.length());
+          break;
+        }
+        Link link = link(text.substring(i, close + 1), i + 1, field, problems);
+        if (!literal.isEmpty()) {
+          parts.add(new Literal(literal.toString()));
+          literal.setLength(0);
+        }
+        parts.add(link);
+        i = close + 1;
       } else {
         int close = closing(text, i);
         if (close < 0) {
@@ -90,9 +128,57 @@ record TemplateText(List<Part> parts, List<Problem> problems) {
     return new TemplateText(parts, problems);
   }
 
-  /** The tokens in text order. */
+  /** The tokens in text order, those in link targets included. */
   List<Token> tokens() {
-    return parts.stream().filter(Token.class::isInstance).map(Token.class::cast).toList();
+    return parts.stream().flatMap(p -> p instanceof Link link ? link.target().stream() : Stream.of(p))
+        .filter(Token.class::isInstance).map(Token.class::cast).toList();
+  }
+
+  /** The short links in text order. */
+  List<Link> links() {
+    return parts.stream().filter(Link.class::isInstance).map(Link.class::cast).toList();
+  }
+
+  /**
+   * The brace closing the link opened at {@code open}: the first {@code }} outside the tokens of its target, or -1 when
+   * the line or the text ends first.
+   */
+  private static int linkClosing(String text, int open) {
+    boolean inToken = false;
+    for (int j = open + LINK.length(); j < text.length(); j++) {
+      char c = text.charAt(j);
+      if (c == '\n') {
+        return -1;
+      }
+      if (c == '{') {
+        inToken = true;
+      } else if (c == '}') {
+        if (!inToken) {
+          return j;
+        }
+        inToken = false;
+      }
+    }
+    return -1;
+  }
+
+  /** The link written as {@code source} ({@code {link:...}}), its target parsed as text of literals and tokens. */
+  private static Link link(String source, int position, String field, List<Problem> problems) {
+    String inner = source.substring(LINK.length(), source.length() - 1);
+    TemplateText target = parse(inner, field);
+    for (Problem problem : target.problems()) {
+      problems.add(new Problem(field, "in " + source + " at character " + position + ": " + problem.message()
+          + " (counted from the start of its URL)"));
+    }
+    if (inner.isBlank()) {
+      problems.add(new Problem(field, "empty link " + source + " at character " + position
+          + " (write the URL to shorten, e.g. {link:https://shop.example/cart})"));
+    }
+    List<Part> parts = target.parts().stream().filter(p -> !(p instanceof Link)).toList();
+    if (parts.size() != target.parts().size()) {
+      problems.add(new Problem(field, "link " + source + " at character " + position + " holds another link"));
+    }
+    return new Link(parts, position, source);
   }
 
   /** The closing brace of the token opened at {@code open}, or -1 when another brace or the end comes first. */

@@ -54,6 +54,8 @@ class TemplateVersion {
   @Column(nullable = false)
   private boolean followUp;
 
+  private Integer linkExpiryHours;
+
   @Column(nullable = false)
   private Instant createdAt;
 
@@ -103,6 +105,10 @@ class TemplateVersion {
     return followUp;
   }
 
+  Integer linkExpiryHours() {
+    return linkExpiryHours;
+  }
+
   /** Replaces a draft's content. */
   void update(TemplateDefinition content, Instant now) {
     requireDraft("edited");
@@ -130,7 +136,7 @@ class TemplateVersion {
   }
 
   VersionView toView(TemplateRendering.Sample sample, List<String> tokens) {
-    return new VersionView(template.key(), number, status, subject, body, maxSegments, followUp, tokens,
+    return new VersionView(template.key(), number, status, subject, body, maxSegments, followUp, linkExpiryHours, tokens,
         sample.subject(), sample.body(), sample.analysis(), sample.optOutWording(), createdAt, updatedAt, approvedBy,
         approvedAt, retiredBy, retiredAt);
   }
@@ -153,6 +159,7 @@ class TemplateVersion {
     body = content.body().strip();
     maxSegments = content.maxSegments();
     followUp = content.followUp();
+    linkExpiryHours = content.linkExpiryHours();
     updatedAt = now;
   }
 }

@@ -11,9 +11,10 @@ import java.util.List;
  * @param sampleBody the body rendered with sample values
  * @param analysis characters, encoding, segments of {@code sampleBody} (SMS; null for email)
  * @param optOutWording whether the body carries opt-out wording (common forms or the brand's)
+ * @param linkExpiryHours how long its short links stay open (null: the default)
  */
 public record VersionView(String key, int version, TemplateStatus status, String subject, String body,
-    Integer maxSegments, boolean followUp, List<String> tokens, String sampleSubject, String sampleBody,
+    Integer maxSegments, boolean followUp, Integer linkExpiryHours, List<String> tokens, String sampleSubject, String sampleBody,
     SmsEncoding.Analysis analysis, boolean optOutWording, Instant createdAt, Instant updatedAt, String approvedBy,
     Instant approvedAt, String retiredBy, Instant retiredAt) {
 

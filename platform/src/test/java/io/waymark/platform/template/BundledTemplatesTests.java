@@ -3,6 +3,7 @@ package io.waymark.platform.template;
 import static io.waymark.platform.template.TemplateFixtures.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,18 +77,29 @@ class BundledTemplatesTests {
 
   @Test
   void rendersEveryBundledSmsSoundlyWithOnlyTheRequiredValues() {
+    Map<String, List<String>> linked = new java.util.TreeMap<>();
     for (TemplateView template : templates.list()) {
       if (template.key().startsWith("test.") || template.approvedVersion() == null) {
         continue;
       }
+      // a short URL as long as the link module's (base, /l/, 10 characters)
+      LinkMinter minter = link -> {
+        linked.computeIfAbsent(template.key(), k -> new java.util.ArrayList<>()).add(link.target());
+        return "http://localhost:8080/l/Ab3dE9xQ7k";
+      };
       RenderedMessage message = templates.render(template.key(), null, contact(null, null, "America/Chicago"),
-          VARIABLES);
+          VARIABLES, template.channel() == Channel.SMS ? minter : LinkMinter.NONE);
       assertThat(message.body()).as(template.key()).doesNotContain("{", "}", "null").doesNotContain("  ");
       if (message.channel() == Channel.SMS) {
         assertThat(message.analysis().encoding()).as(template.key()).isEqualTo(SmsEncoding.Encoding.GSM_7);
         assertThat(message.analysis().segments()).as(template.key()).isLessThanOrEqualTo(2);
       }
     }
+    assertThat(linked).as("the demo journeys' texts carry tracked short links (another test retires win-back.second)")
+        .containsKeys("cart-recovery.first-nudge", "cart-recovery.second-nudge-with-code", "win-back.first")
+        .allSatisfy((key, targets) -> assertThat(key).matches("(cart-recovery|win-back)\\..*"));
+    assertThat(linked.get("cart-recovery.first-nudge")).containsExactly("https://shop.example/c/1");
+    assertThat(linked.get("win-back.first")).containsExactly("https://wmk.io/l/x1");
     assertThat(templates.render("appointment-reminder.reminder-24h", null, contact(null, null, "America/Chicago"),
         VARIABLES).body()).isEqualTo("Hi there, a reminder of your appointment with us on Mon, Mar 16, 5:30 PM at "
             + "our office. Reply 1 to confirm or 2 to reschedule.");

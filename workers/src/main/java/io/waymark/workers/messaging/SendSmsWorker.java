@@ -50,7 +50,8 @@ public class SendSmsWorker {
     paused.holdIfPaused(job);
     SmsOutcome outcome = messages.sendSms(new TemplatedSms(JobKeys.idempotencyKey(job), ContactId.parse(contactId),
         templateId, topic, messageClass, brand, job.getVariablesAsMap(), job.getProcessInstanceKey(),
-        job.getElementId(), sendNotAfter == null ? null : Instant.parse(sendNotAfter), answers));
+        job.getElementId(), sendNotAfter == null ? null : Instant.parse(sendNotAfter), answers, null,
+        job.getBpmnProcessId()));
     if (outcome.status() == SmsOutcome.Status.SUPPRESSED) {
       throw CamundaError.bpmnError(SEND_SUPPRESSED, outcome.reason());
     }
