@@ -155,8 +155,8 @@ final class DemoBehaviour {
 
   private void order(Person person) {
     BigDecimal value = BigDecimal.valueOf(20 + random.nextInt(16_000) / 100.0).setScale(2, RoundingMode.HALF_UP);
-    post(person, "order.completed", Map.of("orderId", "demo-" + stamp + "-" + person.phone.substring(2),
-        "value", value, "currency", "USD"));
+    String id = "demo-" + stamp + "-" + person.phone.substring(2);
+    post(person, "order.completed", Map.of("orderId", id, "cartId", id, "value", value, "currency", "USD"));
     orders++;
   }
 

@@ -63,6 +63,8 @@ class DemoTrafficTests extends EngineTest.Base {
     assertThat(played.replies()).isPositive();
     assertThat(played.orders()).isPositive();
 
+    // conversions are recorded after their event's transaction (a module listener): wait for them to land
+    await().atMost(Duration.ofSeconds(20)).until(() -> metrics.total(today()).converted() > before.converted());
     Tally after = metrics.total(today());
     assertThat(after.clicked() - before.clicked()).as("clicks in the ledger").isEqualTo(played.clicks());
     assertThat(after.replied() - before.replied()).as("contacts who replied").isPositive()
@@ -89,7 +91,7 @@ class DemoTrafficTests extends EngineTest.Base {
   }
 
   private MetricFilter today() {
-    LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     return new MetricFilter(Period.lastDays(1, day, ZoneOffset.UTC), "win-back", null);
   }
 

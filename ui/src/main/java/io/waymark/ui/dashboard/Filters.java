@@ -53,7 +53,7 @@ final class Filters extends HorizontalLayout {
     period.setValue("Last 30 days");
     from.setId("dashboard-from");
     to.setId("dashboard-to");
-    LocalDate today = LocalDate.now(clock.withZone(ZONE));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
     from.setValue(today.minusDays(29));
     to.setValue(today);
     from.setVisible(false);
@@ -107,7 +107,7 @@ final class Filters extends HorizontalLayout {
       return new Period(from.getValue(), to.getValue(), ZONE);
     }
     int days = LAST_DAYS.getOrDefault(period.getValue(), 30);
-    return Period.lastDays(days, LocalDate.now(clock.withZone(ZONE)), ZONE);
+    return Period.lastDays(days, LocalDate.ofInstant(clock.instant(), ZONE), ZONE);
   }
 
   /** Marks the date field a refused period names. */

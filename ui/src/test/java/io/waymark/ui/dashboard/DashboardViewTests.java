@@ -59,7 +59,7 @@ class DashboardViewTests extends EngineTest.Base {
   }
 
   private LocalDate today() {
-    return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   @Test
