@@ -2,19 +2,31 @@ package io.waymark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import io.waymark.platform.journey.JourneyRuns;
 import io.waymark.platform.messaging.SmsSandbox;
+import io.waymark.workflows.Messages;
 import io.waymark.workflows.testing.InMemoryEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +44,18 @@ class JourneyLibraryTests extends EngineTest.Base {
   @Autowired JourneyRuns runs;
   @Autowired JdbcTemplate jdbc;
 
+  /** A short link as the sandbox recorded it: the path to open and the code. */
+  private static final Pattern SHORT_LINK = Pattern.compile("https?://[^/\\s]+(/l/([0-9A-Za-z]{10}))(\\s|$)");
+
   private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+  /** The {@code link-clicked} messages the engine received for a contact. */
+  private static List<MessageRecordValue> linkClickedMessages(long contactId) {
+    return StreamSupport.stream(RecordStream.of(InMemoryEngine.engine().getRecordStreamSource()).messageRecords()
+            .spliterator(), false).filter(r -> r.getIntent() == MessageIntent.PUBLISHED).map(Record::getValue)
+        .filter(m -> m.getName().equals(Messages.LINK_CLICKED)
+            && m.getCorrelationKey().equals(Long.toString(contactId))).toList();
+  }
 
   private static String phone() {
     return "+1206555" + String.format("%04d", (int) (Math.random() * 10_000)); // a range no other class uses
@@ -105,8 +128,23 @@ class JourneyLibraryTests extends EngineTest.Base {
 
     InMemoryEngine.increaseTime(Duration.ofHours(1).plusMinutes(1));
     awaitTexts(phone, 1);
-    assertThat(texts(phone).getFirst()).contains("blue sneakers").contains("https://shop.example/c/" + id)
-        .endsWith("Reply STOP to opt out.");
+    String text = texts(phone).getFirst();
+    assertThat(text).contains("blue sneakers").doesNotContain("shop.example").endsWith("Reply STOP to opt out.");
+
+    // the cart's URL went out as a tracked short link; opening it redirects there and tells the engine
+    Matcher link = SHORT_LINK.matcher(text);
+    assertThat(link.find()).as("a short link in: " + text).isTrue();
+    long contactId = runs.findByEventId("cart-" + id).orElseThrow().contactId();
+    mvc.perform(get(link.group(1)).header(HttpHeaders.USER_AGENT, "Mozilla/5.0 (iPhone) Safari/604.1"))
+        .andExpect(status().isFound())
+        .andExpect(header().string(HttpHeaders.LOCATION, "https://shop.example/c/" + id
+            + "?utm_source=sms&utm_medium=promotional&utm_campaign=cart-recovery"));
+    assertThat(jdbc.queryForObject("select count(*) from link_click where contact_id = ? and kind = 'CLICK'",
+        Long.class, contactId)).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(linkClickedMessages(contactId))
+        .singleElement().satisfies(message -> assertThat(message.getVariables()).extractingByKey("lastClick")
+            .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("code", link.group(2))
+            .containsKey("clickedAt")));
 
     event("order-" + id, "order.completed", phone, null, "{\"cartId\": \"c-%s\"}".formatted(id),
         status().isAccepted());
@@ -157,7 +195,9 @@ class JourneyLibraryTests extends EngineTest.Base {
       assertThat(texts(phone)).isEmpty();
     } else {
       awaitTexts(phone, 1);
-      assertThat(texts(phone).getFirst()).contains("MISSYOU20").contains("https://shop.example/back");
+      assertThat(texts(phone).getFirst()).contains("MISSYOU20").containsPattern(SHORT_LINK);
+      assertThat(jdbc.queryForObject("select target from short_link where contact_id = ?", String.class, contactId))
+          .isEqualTo("https://shop.example/back?utm_source=sms&utm_medium=promotional&utm_campaign=win-back");
     }
   }
 

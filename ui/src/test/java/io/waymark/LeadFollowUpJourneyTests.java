@@ -40,8 +40,10 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
   @Autowired LeadInbox inbox;
   @Autowired ContactDirectory contacts;
 
+  /** The question as the lead reads it, its booking link's random code written as {@code <code>} ({@link #texts()}). */
   static final String QUESTION = "Hi Maya, thanks for your enquiry with Acme! Reply 1 if you want to start within 2 "
-      + "weeks, 2 for later. Reply STOP to opt out.";
+      + "weeks, 2 for later, or book a call: http://localhost:8080/l/<code> Reply STOP to opt out.";
+  private static final java.util.regex.Pattern SHORT_LINK = java.util.regex.Pattern.compile("/l/([0-9A-Za-z]{10})");
   static final String NURTURE_FOLLOW_UP = "Hi Maya, just checking in on your enquiry with Acme. No rush at all. Reply 1 "
       + "when you're ready and a specialist will get in touch.";
 
@@ -85,7 +87,12 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
     inbox.accept(task.id(), task.ownerId());
   }
 
+  /** The texts to the lead, newest first, each short link's code written as {@code <code>}. */
   private List<String> texts() {
+    return outgoing().stream().map(body -> SHORT_LINK.matcher(body).replaceAll("/l/<code>")).toList();
+  }
+
+  private List<String> outgoing() {
     return sandbox.recorded(phone, 0, 10).stream().filter(m -> m.direction().equals("OUT"))
         .map(SmsSandbox.RecordedMessage::body).toList();
   }
@@ -143,6 +150,36 @@ class LeadFollowUpJourneyTests extends EngineTest.Base {
         .andExpect(jsonPath("$.message.templateVersion").value(1))
         .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.startsWith(
             "The lead.created event " + eventId + " started journey lead-follow-up version 1")));
+  }
+
+  @Test
+  void handsTheLeadToSalesWhenTheLeadOpensTheBookingLinkButNotWhenAPreviewBotDoes() throws Exception {
+    postLead(true);
+    awaitFirstSms();
+    long instance = awaitRun("RUNNING").processInstanceKey();
+    awaitWaitingAt(instance, "Gateway_WaitForReply");
+    java.util.regex.Matcher link = SHORT_LINK.matcher(outgoing().getFirst());
+    assertThat(link.find()).isTrue();
+
+    mvc.perform(get("/l/{code}", link.group(1)).header("User-Agent", "WhatsApp/2.23.20.0 A"))
+        .andExpect(status().isFound());
+    InMemoryEngine.waitForIdle();
+    awaitWaitingAt(instance, "Gateway_WaitForReply");
+    mvc.perform(get("/l/{code}", link.group(1)).header("User-Agent",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"))
+        .andExpect(status().isFound())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Location",
+            "https://acme.example/book-a-call?utm_source=sms&utm_medium=promotional&utm_campaign=lead-follow-up"));
+
+    long contactId = contacts.findByPhone(phone).orElseThrow().id().value();
+    LeadInbox.Task task = await().atMost(Duration.ofSeconds(15)).until(() -> inbox.inbox(null, null, 0, 500).stream()
+        .filter(t -> t.contactId() == contactId).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    assertThat(task.signal().type()).isEqualTo("LINK_CLICK");
+    assertThat(task.signal().text()).contains("/l/" + link.group(1));
+    inbox.accept(task.id(), task.ownerId());
+    assertThat(awaitRun("ENDED").outcome()).isEqualTo("HOT_LEAD");
+    assertThat(jdbc.queryForList("select kind from link_click where code = ? order by id", String.class,
+        link.group(1))).containsExactly("PREVIEW", "CLICK");
   }
 
   @Test

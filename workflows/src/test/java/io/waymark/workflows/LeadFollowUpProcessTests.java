@@ -137,6 +137,34 @@ class LeadFollowUpProcessTests {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void endsHotWhenTheLeadOpensTheBookingLinkOfTheQuestion() {
+    Run run = asked();
+
+    journey.publish(Messages.LINK_CLICKED, run.contactId, Map.of("lastClick",
+        Map.of("code", "Ab3dE9xQ7k", "clickedAt", InMemoryEngine.now().toString())));
+
+    String crmTaskId = "task-" + JourneyDriver.newId();
+    ActivatedJob task = run.createsCrmTask(crmTaskId, "rep-ana", InMemoryEngine.now().plus(Duration.ofMinutes(15)));
+    assertThat((Map<String, Object>) task.getVariablesAsMap().get("leadSignal")).containsEntry("type", "LINK_CLICK")
+        .containsEntry("text", "opened the booking link of the qualifying question (/l/Ab3dE9xQ7k)")
+        .doesNotContainKey("messageId");
+    run.accepted(crmTaskId, "rep-ana", "INBOX");
+    run.endsWith("HOT_LEAD", "End_HotLead");
+    run.instance().hasPassedElement("Message_BookingLinkClicked").hasNotPassedElement("Message_ReplyReceived")
+        .hasNotPassedElement("Task_SendFallbackEmail");
+  }
+
+  @Test
+  void ignoresClicksOfOtherContacts() {
+    Run run = asked();
+
+    journey.publish(Messages.LINK_CLICKED, "someone-else", Map.of("lastClick", Map.of("code", "Ab3dE9xQ7k")));
+
+    run.isWaitingAt("Gateway_WaitForReply");
+  }
+
+  @Test
   void endsRepliedWhenTheLeadAnswersTheQuestionWithSomethingElse() {
     Run run = asked();
 

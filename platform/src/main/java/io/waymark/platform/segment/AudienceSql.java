@@ -177,6 +177,8 @@ class AudienceSql {
           }
           end();
         }
+        case Rule.Clicked clicked -> exists("link_click k WHERE k.contact_id = c.id AND k.kind = ?")
+            .bind("CLICK").optional("k.clicked_at >=", clicked.since()).end();
         case Rule.Converted converted -> exists("journey_message v WHERE v.contact_id = c.id AND v.message_name = ?")
             .bind("conversion").optional("v.received_at >=", converted.since()).end();
         case Rule.Messaged messaged -> exists("outbound_message o WHERE o.contact_id = c.id AND o.sent_at IS NOT NULL")

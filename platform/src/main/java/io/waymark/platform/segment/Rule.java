@@ -45,6 +45,10 @@ sealed interface Rule {
   record Messaged(Instant since, String topic) implements Rule {
   }
 
+  /** A click (not a link-preview bot's visit) on one of the contact's short links since then. */
+  record Clicked(Instant since) implements Rule {
+  }
+
   /** A conversion event (a purchase: the message {@code conversion} published for the contact) since then. */
   record Converted(Instant since) implements Rule {
   }

@@ -47,14 +47,11 @@ final class RuleParser {
       Map.entry("optedIn", Set.of()), Map.entry("inactiveDays", Set.of()), Map.entry("clicked", Set.of()),
       Map.entry("converted", Set.of()));
   private static final String KIND_NAMES = "all, any, not, field, topic, attribute, replied, messaged, journey, "
-      + "optedIn, inactiveDays, converted (clicked comes with click tracking)";
+      + "optedIn, inactiveDays, converted, clicked";
   private static final Map<String, Field> FIELDS = Map.of("lifecycleStage", Field.LIFECYCLE_STAGE,
       "region", Field.REGION, "owner", Field.OWNER, "locale", Field.LOCALE, "timeZone", Field.TIME_ZONE);
   private static final Map<String, Op> OPS = Map.of("eq", Op.EQ, "in", Op.IN, "present", Op.PRESENT,
       "startsWith", Op.STARTS_WITH);
-  /** Behaviour that Waymark does not record yet, and why a rule about it cannot be evaluated. */
-  private static final Map<String, String> NOT_RECORDED = Map.of(
-      "clicked", "not available yet: no click tracking (short links and clicks come with the link module)");
 
   private final Instant now;
   private final Predicate<String> deployedJourney;
@@ -116,7 +113,8 @@ final class RuleParser {
       case "optedIn" -> optedIn(object(value, at, "topic", "since", "withinDays"), at);
       case "inactiveDays" -> new Rule.Inactive(daysAgo(value, at));
       case "converted" -> new Rule.Converted(window(object(value, at, "withinDays"), at));
-      default -> notRecorded(object(value, at, "withinDays"), kind, at);
+      case "clicked" -> new Rule.Clicked(window(object(value, at, "withinDays"), at));
+      default -> throw new IllegalStateException("no parser for rule kind " + kind);
     };
   }
 
@@ -267,11 +265,6 @@ final class RuleParser {
       throw new InvalidInputException(path + ".since", "'" + since + "' is not a date (2026-01-01) or a UTC "
           + "instant (2026-01-01T09:00:00Z)");
     }
-  }
-
-  private Rule notRecorded(JsonNode json, String kind, String path) {
-    window(json, path);
-    throw new InvalidInputException(path, NOT_RECORDED.get(kind));
   }
 
   /** {@code withinDays} as the instant it reaches back to; null (ever) when absent. */

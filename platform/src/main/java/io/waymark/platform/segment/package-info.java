@@ -22,8 +22,8 @@
  * often without answering is exactly who a win-back is for ({@code not messaged} expresses the other meaning).</li>
  * <li>{@code {"converted": {"withinDays"?: 30}}}: a conversion event (a purchase, published to the contact's journeys as
  * message {@code conversion} and kept in {@code journey_message}) in the window.</li>
- * <li>{@code {"clicked": {...}}}: understood but refused with a 400 ("not available yet") until clicks are recorded
- * (the link module), rather than silently matching nobody.</li>
+ * <li>{@code {"clicked": {"withinDays"?: 7}}}: a click on one of the contact's short links in the window ({@code
+ * link_click} of kind CLICK, written by the link module; a messaging app's preview bot does not count).</li>
  * </ul>
  * Windows ({@code withinDays}) reach back from the moment of evaluation, in whole 24-hour days; without one, "ever".
  * Every leaf is true or false for every contact (a contact without a region is "not in region US-CA"). Text compares
@@ -36,7 +36,7 @@
  * every preview and every resolution names its topic, and consent cannot be forgotten: there is no way to list
  * members without it.</li>
  * <li>Deliberate exception to module boundaries: rules are evaluated as one SQL query that reads the contact,
- * consent, suppression, messaging and journey tables directly (a million contacts cannot go through facades one by
+ * consent, suppression, messaging, journey and link-click tables directly (a million contacts cannot go through facades one by
  * one). All of that SQL lives in {@code AudienceSql}, which mirrors {@code ConsentLedger.permits} (suppression, then
  * the latest line for the topic or {@code *} by occurrence and id); {@code SegmentConsentTests} holds the two
  * together. Other modules changing those tables must keep {@code AudienceSql} in step.</li>

@@ -35,6 +35,13 @@
  * {@link io.waymark.platform.template.MessageTemplates#optOutText} ({@code RenderedMessage.optOutWording} says whether
  * it is needed). Email templates share the token rules but have no opt-out or segment rules (the email sender owns
  * the unsubscribe footer).</li>
+ * <li>Short links: {@code {link:<url>}} (SMS only) is a part of its own whose URL is literals and tokens, rendered with
+ * the token rules and then turned into a short URL by the {@link io.waymark.platform.template.LinkMinter} the sender
+ * passes into {@code render} (the link module implements it; this module does not depend on it). Saving refuses an
+ * unclosed {@code {link:}, a URL not absolute http(s) with the sample values, and links in email; samples put a
+ * stand-in short URL of the real length there ({@code waymark.links.base-url}, else {@code waymark.public-base-url},
+ * {@code /l/} and {@link io.waymark.platform.template.LinkMinter#CODE_LENGTH} characters) so segment counts are honest.
+ * A version's {@code linkExpiryHours} (1 to 8760, null: the link module's default) is passed with each link.</li>
  * <li>Bundled templates ({@code template/bundled-templates.json}) are installed at start as version 1 APPROVED by
  * "waymark (bundled)" when their key does not exist yet, each in its own transaction: edits are never overwritten, a
  * restart installs nothing again, and two instances starting together meet at the unique key.</li>

@@ -130,6 +130,21 @@ class SegmentEvaluationTests {
   }
 
   @Test
+  void findsClicksWithinTheWindowAndIgnoresPreviewBots() throws Exception {
+    ContactView ana = fixtures.contact("ana");
+    ContactView ben = fixtures.contact("ben");
+    ContactView cy = fixtures.contact("cy");
+    fixtures.contact("dee");
+    fixtures.click(ana, fixtures.daysAgo(1), "CLICK");
+    fixtures.click(ben, fixtures.daysAgo(10), "CLICK");
+    fixtures.click(cy, fixtures.daysAgo(1), "PREVIEW");
+
+    assertThat(matching("{\"clicked\": {\"withinDays\": 7}}")).containsExactly("ana");
+    assertThat(matching("{\"clicked\": {}}")).containsExactly("ana", "ben");
+    assertThat(matching("{\"not\": {\"clicked\": {\"withinDays\": 7}}}")).containsExactly("ben", "cy", "dee");
+  }
+
+  @Test
   void findsConversionsWithinTheWindow() throws Exception {
     ContactView ana = fixtures.contact("ana");
     ContactView ben = fixtures.contact("ben");

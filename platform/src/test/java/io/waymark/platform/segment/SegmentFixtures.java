@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class SegmentFixtures {
 
-  private static final List<String> TABLES = List.of("contact", "consent_record", "suppression_entry",
+  private static final List<String> TABLES = List.of("link_click", "contact", "consent_record", "suppression_entry",
       "inbound_message", "outbound_message", "journey_run", "journey_message", "journey_definition", "segment");
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -123,6 +123,12 @@ class SegmentFixtures {
     jdbc.update("insert into journey_message (event_id, event_type, message_name, contact_id, correlation_keys, "
             + "variables, time_to_live, received_at) values (?, 'order.completed', 'conversion', ?, '[]', '{}', 0, ?)",
         "order-" + SEQUENCE.incrementAndGet(), contact.id().value(), utc(at));
+  }
+
+  /** A visit of one of the contact's short links ({@code CLICK} or {@code PREVIEW}), as the link module records it. */
+  void click(ContactView contact, Instant at, String kind) {
+    jdbc.update("insert into link_click (link_id, code, contact_id, kind, user_agent, clicked_at) "
+        + "values (0, ?, ?, ?, 'test', ?)", "c" + SEQUENCE.incrementAndGet(), contact.id().value(), kind, utc(at));
   }
 
   /** An outbound SMS on the topic; {@code sentAt} null for one never accepted by a provider. */

@@ -51,10 +51,10 @@ class BundledTemplatesTests {
     assertThat(text.messageClass()).isEqualTo("promotional");
 
     RenderedMessage question = templates.render("lead-follow-up.qualifying-question", null,
-        contact("Maya", null, null), Map.of());
+        contact("Maya", null, null), Map.of(), link -> "http://localhost:8080/l/Ab3dE9xQ7k");
     assertThat(question.body()).isEqualTo("Hi Maya, thanks for your enquiry with us! Reply 1 if you want to start "
-        + "within 2 weeks, 2 for later. Reply STOP to opt out.");
-    assertThat(question.analysis().segments()).isEqualTo(1);
+        + "within 2 weeks, 2 for later, or book a call: http://localhost:8080/l/Ab3dE9xQ7k Reply STOP to opt out.");
+    assertThat(question.analysis().segments()).isEqualTo(2);
     assertThat(question.optOutWording()).isTrue();
     assertThat(question.messageClass()).isEqualTo("promotional");
 
@@ -97,7 +97,8 @@ class BundledTemplatesTests {
     }
     assertThat(linked).as("the demo journeys' texts carry tracked short links (another test retires win-back.second)")
         .containsKeys("cart-recovery.first-nudge", "cart-recovery.second-nudge-with-code", "win-back.first")
-        .allSatisfy((key, targets) -> assertThat(key).matches("(cart-recovery|win-back)\\..*"));
+        .allSatisfy((key, targets) -> assertThat(key).matches("(cart-recovery|win-back|lead-follow-up)\\..*"));
+    assertThat(linked.get("lead-follow-up.qualifying-question")).containsExactly("https://acme.example/book-a-call");
     assertThat(linked.get("cart-recovery.first-nudge")).containsExactly("https://shop.example/c/1");
     assertThat(linked.get("win-back.first")).containsExactly("https://wmk.io/l/x1");
     assertThat(templates.render("appointment-reminder.reminder-24h", null, contact(null, null, "America/Chicago"),
