@@ -41,6 +41,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
   /** Every view in the menu, in order: label and view. A view is listed only if it exists. */
   static final List<Entry> ENTRIES = List.of(
       new Entry("Overview", OverviewView.class),
+      new Entry("Dashboard", io.waymark.ui.dashboard.DashboardView.class),
       new Entry("Lead inbox", LeadInboxView.class),
       new Entry("Approvals", ApprovalsView.class),
       new Entry("Journeys", io.waymark.ui.journeys.JourneysView.class),

@@ -49,13 +49,13 @@ class MainLayoutTests extends EngineTest.Base {
     UI.getCurrent().navigate(OverviewView.class);
 
     List<String> expected = switch (role) {
-      case DESIGNER -> List.of("Overview", "Journeys", "Templates");
-      case APPROVER -> List.of("Overview", "Approvals", "Templates");
+      case DESIGNER -> List.of("Overview", "Dashboard", "Journeys", "Templates");
+      case APPROVER -> List.of("Overview", "Dashboard", "Approvals", "Templates");
       case SALES_REP -> List.of("Overview", "Lead inbox");
-      case OPS -> List.of("Overview", "Journeys", "Monitoring", "Contacts & consent");
-      case COMPLIANCE -> List.of("Overview", "Contacts & consent", "Audit log");
-      case ADMIN -> List.of("Overview", "Lead inbox", "Approvals", "Journeys", "Monitoring", "Contacts & consent",
-          "Templates", "Audit log", "Settings");
+      case OPS -> List.of("Overview", "Dashboard", "Journeys", "Monitoring", "Contacts & consent");
+      case COMPLIANCE -> List.of("Overview", "Dashboard", "Contacts & consent", "Audit log");
+      case ADMIN -> List.of("Overview", "Dashboard", "Lead inbox", "Approvals", "Journeys", "Monitoring",
+          "Contacts & consent", "Templates", "Audit log", "Settings");
     };
     assertThat(menu()).isEqualTo(expected);
     assertThat(_get(MainLayout.class).user.getText()).contains("someone");
@@ -67,7 +67,8 @@ class MainLayoutTests extends EngineTest.Base {
     UI.getCurrent().navigate(AuditLogView.class);
 
     _get(AuditLogView.class);
-    assertThat(menu()).containsExactly("Overview", "Journeys", "Contacts & consent", "Templates", "Audit log");
+    assertThat(menu()).containsExactly("Overview", "Dashboard", "Journeys", "Contacts & consent", "Templates",
+        "Audit log");
     assertThat(_get(MainLayout.class).user.getText()).isEqualTo("Casey Compliance (compliance)");
   }
 
