@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * holdout (no text): 4 buy anyway
  * </pre>
  *
- * A new lead answers the qualifying question 1 (start soon: a hot lead) 45 times in 100, 2 (later) 15, STOP 3; a fifth
- * of the hot leads book a meeting. Reps accept four in five hot leads.
+ * A new lead opens the question's "book a call" link 10 times in 100 (a hot lead by the click), else answers 1 (start
+ * soon: a hot lead) 45 times in 100, 2 (later) 15, STOP 3; a fifth of the hot leads book a meeting. Reps accept four in
+ * five hot leads. The carrier delivers 95 texts in 100; the others come back undelivered with a carrier error code, and
+ * their recipients do nothing.
  */
 final class DemoBehaviour {
 
@@ -49,6 +51,10 @@ final class DemoBehaviour {
       "control", new Odds(0.22, 0.30, 0.05, 0.06, 0.03),
       "discount", new Odds(0.32, 0.42, 0.07, 0.07, 0.03));
   private static final double HOLDOUT_BUYS = 0.04;
+  private static final double DELIVERED = 0.95;
+  private static final double BOOKING_CLICK = 0.10;
+  /** Twilio's codes for an unreachable handset, an unknown destination, a landline, carrier filtering. */
+  private static final List<String> CARRIER_ERRORS = List.of("30003", "30005", "30006", "30007");
 
   private final DemoRun.Paths paths;
   private final java.util.Random random;
@@ -60,12 +66,28 @@ final class DemoBehaviour {
   int optOuts;
   int orders;
   int meetings;
+  int undelivered;
   private boolean meetingsAccepted = true;
 
   DemoBehaviour(DemoRun.Paths paths, java.util.Random random, String stamp) {
     this.paths = paths;
     this.random = random;
     this.stamp = stamp;
+  }
+
+  /**
+   * Plays the carrier's delivery receipt of the person's first text, if there is one; false when it came back
+   * undelivered (the person never saw it).
+   */
+  boolean receipt(Person person) {
+    if (person.providerMessageId == null) {
+      return true;
+    }
+    boolean delivered = random.nextDouble() < DELIVERED;
+    paths.sandbox().playReceipt(person.providerMessageId, delivered,
+        delivered ? null : CARRIER_ERRORS.get(random.nextInt(CARRIER_ERRORS.size())));
+    undelivered += delivered ? 0 : 1;
+    return delivered;
   }
 
   void play(Person person) {
@@ -107,6 +129,13 @@ final class DemoBehaviour {
 
   private void playLead(Person person) {
     if (person.text == null) {
+      return;
+    }
+    Optional<String> booking = code(person.text);
+    if (booking.isPresent() && random.nextDouble() < BOOKING_CLICK
+        && paths.links().open(booking.get(), PHONE_BROWSER).kind() == ShortLinks.Visit.Kind.CLICK) {
+      clicks++;
+      hotLeads.add(person.contactId);
       return;
     }
     double draw = random.nextDouble();

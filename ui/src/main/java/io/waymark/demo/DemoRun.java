@@ -41,6 +41,7 @@ final class DemoRun {
     Long contactId;
     JourneyRuns.Run run;
     String text;
+    String providerMessageId;
     boolean settled;
 
     Person(String phone, String eventType, String eventId) {
@@ -51,12 +52,12 @@ final class DemoRun {
   }
 
   /** What a run did, for the log and the dashboard's notification. */
-  record Summary(int contacts, int texted, int clicks, int previews, int replies, int optOuts, int hotLeads,
-      int accepted, int orders, int meetings) {
+  record Summary(int contacts, int texted, int undelivered, int clicks, int previews, int replies, int optOuts,
+      int hotLeads, int accepted, int orders, int meetings) {
 
     @Override
     public String toString() {
-      return contacts + " contacts, " + texted + " texted, " + clicks + " clicks (" + previews + " previews), "
+      return contacts + " contacts, " + texted + " texted (" + undelivered + " undelivered), " + clicks + " clicks (" + previews + " previews), "
           + replies + " replies (" + optOuts + " STOP), " + hotLeads + " hot leads (" + accepted + " accepted), "
           + orders + " orders, " + meetings + " meetings";
     }
@@ -87,14 +88,18 @@ final class DemoRun {
     DemoBehaviour acts = new DemoBehaviour(paths, behaviour, stamp);
     int done = 0;
     for (Person person : people) {
+      if (!acts.receipt(person)) {
+        report("Replies, clicks and purchases", ++done, people.size());
+        continue; // undelivered: nothing to read, click or answer
+      }
       acts.play(person);
       report("Replies, clicks and purchases", ++done, people.size());
     }
     report("Reps accepting hot leads", 0, 1);
     int accepted = acts.acceptHotLeads(properties.waitForMessages().dividedBy(3));
     int texted = (int) people.stream().filter(p -> p.text != null).count();
-    return new Summary(people.size(), texted, acts.clicks, acts.previews, acts.replies, acts.optOuts,
-        acts.hotLeads.size(), accepted, acts.orders, acts.meetings);
+    return new Summary(people.size(), texted, acts.undelivered, acts.clicks, acts.previews, acts.replies,
+        acts.optOuts, acts.hotLeads.size(), accepted, acts.orders, acts.meetings);
   }
 
   /** Posts one trigger event per contact: four in five win-back (its experiment), one in five a new lead. */
@@ -133,9 +138,11 @@ final class DemoRun {
         if (person.settled) {
           continue;
         }
-        person.text = paths.sandbox().recorded(person.phone, 0, 5).stream()
-            .filter(m -> "OUT".equals(m.direction())).reduce((newer, older) -> older)
-            .map(SmsSandbox.RecordedMessage::body).orElse(null);
+        paths.sandbox().recorded(person.phone, 0, 5).stream().filter(m -> "OUT".equals(m.direction()))
+            .reduce((newer, older) -> older).ifPresent(first -> {
+              person.text = first.body();
+              person.providerMessageId = first.providerMessageId();
+            });
         if (person.run != null) {
           person.run = paths.runs().find(person.run.id()).orElse(person.run);
         }

@@ -47,7 +47,8 @@ class DemoTrafficTests extends EngineTest.Base {
   @Test
   void playsClicksRepliesAndPurchasesThatTheLedgersCount() {
     Tally before = metrics.total(today());
-    long messagesBefore = metrics.total(everyJourney()).messages();
+    Tally everyBefore = metrics.total(everyJourney());
+    long messagesBefore = everyBefore.messages();
     long enteredBefore = winBackEntered();
 
     assertThat(traffic.start(CONTACTS)).isTrue();
@@ -73,8 +74,13 @@ class DemoTrafficTests extends EngineTest.Base {
     assertThat(after.converted() - before.converted()).as("attributed conversions").isPositive()
         .isLessThanOrEqualTo(played.orders());
     assertThat(after.revenue()).isGreaterThan(before.revenue());
-    assertThat(metrics.total(everyJourney()).messages() - messagesBefore).as("texts of every journey")
+    Tally every = metrics.total(everyJourney());
+    assertThat(every.messages() - messagesBefore).as("texts of every journey")
         .isGreaterThanOrEqualTo(played.texted());
+    assertThat(every.delivered() + every.failed() - everyBefore.delivered() - everyBefore.failed())
+        .as("a carrier receipt for each first text").isEqualTo(played.texted());
+    assertThat(every.failed() - everyBefore.failed()).as("undelivered").isEqualTo(played.undelivered());
+    assertThat(every.delivered() - everyBefore.delivered()).isPositive();
     assertThat(sandbox.recorded(null, 0, 500).stream().filter(m -> "IN".equals(m.direction())).map(
         SmsSandbox.RecordedMessage::body)).contains("1").isSubsetOf("YES", "STOP", "1", "2");
     assertThat(winBackEntered() - enteredBefore).as("win-back contacts assigned a variant").isPositive();
