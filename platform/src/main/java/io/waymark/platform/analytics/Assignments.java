@@ -45,12 +45,11 @@ final class Assignments {
    * becomes the journey's active experiment, any other of the journey inactive. An experiment id belongs to one
    * journey.
    */
-  void register(String processId, String experimentId, String spec) {
-    if (experimentId == null || experimentId.isBlank()) {
-      jdbc.update("UPDATE experiment SET active = FALSE WHERE process_id = :process",
-          Map.of("process", processId));
-      return;
-    }
+  /**
+   * Refuses an experiment the journey cannot run: a malformed id or variants spec, or an id another journey's
+   * experiment has (its results would mix). Nothing is written.
+   */
+  VariantSpec check(String processId, String experimentId, String spec) {
     String id = experimentId.strip();
     if (!VariantSpec.NAME.matcher(id).matches() || id.length() > 64) {
       throw new InvalidInputException("experiment", "'" + id + "' is no experiment id: lowercase kebab-case, at "
@@ -63,6 +62,19 @@ final class Assignments {
       throw new InvalidInputException("experiment", "'" + id + "' belongs to the journey " + owners.getFirst()
           + ": name a new experiment");
     }
+    return variants;
+  }
+
+  void register(String processId, String experimentId, String spec) {
+    if (experimentId == null || experimentId.isBlank()) {
+      jdbc.update("UPDATE experiment SET active = FALSE WHERE process_id = :process",
+          Map.of("process", processId));
+      return;
+    }
+    String id = experimentId.strip();
+    VariantSpec variants = check(processId, id, spec);
+    List<String> owners = jdbc.queryForList("SELECT process_id FROM experiment WHERE id = :id", Map.of("id", id),
+        String.class);
     Map<String, Object> params = Map.of("id", id, "process", processId, "variants", variants.toString(),
         "now", MessageSql.utc(clock.instant()));
     jdbc.update("UPDATE experiment SET active = FALSE WHERE process_id = :process AND id <> :id", params);

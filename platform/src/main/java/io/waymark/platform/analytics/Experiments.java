@@ -51,6 +51,18 @@ public class Experiments {
   }
 
   /**
+   * Refuses, before a journey version is deployed, an experiment its process properties declare that could not be
+   * registered (a malformed spec, an experiment id of another journey), naming the property.
+   */
+  @Transactional(readOnly = true)
+  public void check(String processId, Map<String, String> processProperties) {
+    String experiment = processProperties.get(EXPERIMENT_PROPERTY);
+    if (experiment != null && !experiment.isBlank()) {
+      assignments.check(processId, experiment, processProperties.get(VARIANTS_PROPERTY));
+    }
+  }
+
+  /**
    * A journey version was published with these process properties: its {@code experiment} (with {@code variants})
    * becomes the journey's active experiment, or the journey runs none when the property is absent. A malformed
    * spec, or an experiment id another journey owns, is refused naming the property.

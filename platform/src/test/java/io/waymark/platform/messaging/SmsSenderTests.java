@@ -31,6 +31,7 @@ class SmsSenderTests {
   @Autowired ContactDirectory contacts;
   @Autowired ConsentLedger ledger;
   @Autowired Clock clock;
+  @Autowired OutboundMessageRepository outbound;
 
   private ContactView optedIn(String phone, String country, String region) {
     ContactView contact = contacts.upsert(new ContactDetails(phone, country, "Test", null, null, null, region, null,
@@ -71,6 +72,27 @@ class SmsSenderTests {
     assertThat(sent).isEqualTo(1);
     assertThat(sandbox.recorded(contact.phone(), 0, 10)).hasSize(1);
     assertThat(sender.send(request).duplicate()).isTrue();
+  }
+
+  @Test
+  void theSandboxPlaysTheCarriersReceiptsThroughTheCallbackPath() {
+    ContactView contact = optedIn("+12065550147", "US", "WA");
+    SmsOutcome first = sender.send(request(contact, "promotional", "promotions"));
+    SmsOutcome second = sender.send(request(contact, "promotional", "promotions"));
+    List<SmsSandbox.RecordedMessage> sent = sandbox.recorded(contact.phone(), 0, 10);
+
+    sandbox.playReceipt(sent.get(1).providerMessageId(), true, null);
+    sandbox.playReceipt(sent.get(0).providerMessageId(), false, "30003");
+
+    assertThat(outbound.findById(first.messageId()).orElseThrow().status())
+        .isEqualTo(OutboundMessage.Status.DELIVERED);
+    assertThat(outbound.findById(second.messageId()).orElseThrow()).satisfies(message -> {
+      assertThat(message.status()).isEqualTo(OutboundMessage.Status.UNDELIVERED);
+      assertThat(message.errorCode()).isEqualTo("30003");
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sandbox.playReceipt("SBnope", true, null))
+        .isInstanceOf(io.waymark.platform.support.InvalidInputException.class)
+        .hasMessageContaining("providerMessageId").hasMessageContaining("SBnope");
   }
 
   @Test

@@ -85,6 +85,7 @@ public class JourneyPublisher {
 
   /** Deploys a file the linter passed ({@code report} has no error) and records the version. */
   Published deploy(String resourceName, byte[] bpmn, LintReport report) {
+    report.processes().keySet().forEach(processId -> experiments.check(processId, properties(bpmn, processId)));
     DeploymentEvent deployment;
     try {
       deployment = client.newDeployResourceCommand().addResourceBytes(bpmn, resourceName).send().join();

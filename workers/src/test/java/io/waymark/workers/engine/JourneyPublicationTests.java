@@ -230,6 +230,23 @@ class JourneyPublicationTests extends WorkersTest.Base {
   }
 
   @Test
+  void refusesBeforeDeployingAJourneyThatBorrowsAnotherJourneysExperiment() throws Exception {
+    String clean = new String(LintFixtures.file("clean"), StandardCharsets.UTF_8);
+    String borrowing = clean.replace("id=\"lint-clean\"", "id=\"lint-borrowed-experiment\"").replace(
+        "<zeebe:properties>", "<zeebe:properties><zeebe:property name=\"experiment\" value=\"win-back-offer\" />"
+            + "<zeebe:property name=\"variants\" value=\"control:50, holdout:50\" />");
+
+    upload("borrowed-experiment.bpmn", borrowing.getBytes(StandardCharsets.UTF_8))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("experiment"))
+        .andExpect(jsonPath("$.detail").value(containsString("belongs to the journey win-back")));
+
+    assertThat(catalogued("lint-borrowed-experiment")).isFalse();
+    assertThatThrownBy(() -> client.newCreateInstanceCommand().bpmnProcessId("lint-borrowed-experiment")
+        .latestVersion().send().join()).as("nothing was deployed").hasMessageContaining("NOT_FOUND");
+  }
+
+  @Test
   void publishedTheBundledJourneysAtStartUp() {
     assertThat(catalogued("lead-follow-up")).isTrue();
   }
