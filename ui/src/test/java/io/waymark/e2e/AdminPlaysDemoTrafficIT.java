@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,5 +53,11 @@ class AdminPlaysDemoTrafficIT extends BrowserTest.Base {
     assertThat(browser.driver().findElements(By.cssSelector("#band-health, #band-engagement, #band-outcomes")))
         .hasSize(3);
     browser.screenshot("dashboard");
+    // the whole page in one picture: a window as tall as the dashboard (its content scrolls inside the layout)
+    long height = (Long) ((JavascriptExecutor) browser.driver()).executeScript(
+        "return Math.ceil(document.getElementById('dashboard').scrollHeight) + 120;");
+    browser.driver().manage().window().setSize(new Dimension(1400, (int) Math.min(height, 6000)));
+    browser.waitForVaadin();
+    browser.screenshot("dashboard-full");
   }
 }
