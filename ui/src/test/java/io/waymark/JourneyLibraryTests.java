@@ -18,7 +18,10 @@ import io.waymark.workflows.testing.InMemoryEngine;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,28 +96,74 @@ class JourneyLibraryTests extends EngineTest.Base {
         .andExpect(status().isAccepted());
   }
 
+  /**
+   * Experiment reminder-timing end to end. A contact's variant is a hash of its id, which the test cannot choose, so
+   * it books six contacts (one appointment each, three days ahead) and holds each to the timing of the variant the
+   * starter recorded for it: holdout ends HOLDOUT at once and gets nothing; two-days-before gets the reminder 48 h
+   * before, day-before 24 h before; both confirm with 1 and end CONFIRMED at the appointment. Every path is also run
+   * deterministically in AppointmentReminderProcessTests.
+   */
   @Test
-  void remindsTheDayBeforeAndEndsConfirmedAtTheAppointment() throws Exception {
-    String phone = phone();
+  void remindsAtTheTimeOfEachContactsVariantAndEndsConfirmedAtTheAppointment() throws Exception {
     Instant appointment = InMemoryEngine.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-    event("apt-" + id, "appointment.booked", phone, "appointments", """
-        {"appointment": {"id": "apt-%s", "time": "%s", "location": "Main St clinic"}}
-        """.formatted(id, appointment), status().isAccepted());
-    awaitRun("apt-" + id, "RUNNING");
+    Map<String, String> variantOfPhone = new LinkedHashMap<>();
+    while (variantOfPhone.size() < 6) {
+      String phone = phone();
+      if (variantOfPhone.containsKey(phone)) {
+        continue;
+      }
+      String eventId = "apt-" + id + "-" + variantOfPhone.size();
+      event(eventId, "appointment.booked", phone, "appointments", """
+          {"appointment": {"id": "%s", "time": "%s", "location": "Main St clinic"}}
+          """.formatted(eventId, appointment), status().isAccepted());
+      JourneyRuns.Run run = await().atMost(Duration.ofSeconds(15))
+          .until(() -> runs.findByEventId(eventId).orElseThrow(), r -> !r.status().equals("REQUESTED"));
+      String variant = jdbc.queryForObject("select variant from experiment_entry where journey_run_id = ?",
+          String.class, run.id().value());
+      assertThat(jdbc.queryForObject("select variant from experiment_assignment where experiment_id = "
+          + "'reminder-timing' and contact_id = ?", String.class, run.contactId())).isEqualTo(variant);
+      assertThat(variant).isIn("day-before", "two-days-before", "holdout");
+      if (variant.equals("holdout")) {
+        assertThat(awaitRun(eventId, "ENDED").outcome()).isEqualTo("HOLDOUT");
+      }
+      variantOfPhone.put(phone, variant);
+    }
     InMemoryEngine.waitForIdle();
-    assertThat(texts(phone)).isEmpty();
+    variantOfPhone.keySet().forEach(phone -> assertThat(texts(phone)).isEmpty());
 
-    InMemoryEngine.increaseTime(Duration.ofDays(2).plusMinutes(1));
-    awaitTexts(phone, 1);
-    assertThat(texts(phone).getFirst()).startsWith("Hi Maya, a reminder of your appointment with us on ")
-        .contains("at Main St clinic. Reply 1 to confirm or 2 to reschedule.");
+    InMemoryEngine.increaseTime(Duration.ofDays(1).plusMinutes(1)); // 47 h 59 min before
+    expectReminders(variantOfPhone, Set.of("two-days-before"));
+    InMemoryEngine.increaseTime(Duration.ofDays(1)); // 23 h 59 min before
+    expectReminders(variantOfPhone, Set.of("two-days-before", "day-before"));
 
-    reply(phone, "1");
+    for (Map.Entry<String, String> contact : variantOfPhone.entrySet()) {
+      if (!contact.getValue().equals("holdout")) {
+        reply(contact.getKey(), "1");
+      }
+    }
     InMemoryEngine.waitForIdle();
     InMemoryEngine.increaseTime(Duration.ofDays(1));
 
-    assertThat(awaitRun("apt-" + id, "ENDED").outcome()).isEqualTo("CONFIRMED");
-    assertThat(texts(phone)).hasSize(1);
+    int i = 0;
+    for (Map.Entry<String, String> contact : variantOfPhone.entrySet()) {
+      String outcome = contact.getValue().equals("holdout") ? "HOLDOUT" : "CONFIRMED";
+      assertThat(awaitRun("apt-" + id + "-" + i++, "ENDED").outcome()).as(contact.getValue()).isEqualTo(outcome);
+      assertThat(texts(contact.getKey())).as(contact.getValue()).hasSize(outcome.equals("HOLDOUT") ? 0 : 1);
+    }
+  }
+
+  /** The contacts in {@code reminded} variants have their one reminder by now, the others none. */
+  private void expectReminders(Map<String, String> variantOfPhone, Set<String> reminded) {
+    variantOfPhone.forEach((phone, variant) -> {
+      if (reminded.contains(variant)) {
+        awaitTexts(phone, 1);
+        assertThat(texts(phone).getFirst()).startsWith("Hi Maya, a reminder of your appointment with us on ")
+            .contains("at Main St clinic. Reply 1 to confirm or 2 to reschedule.");
+      }
+    });
+    InMemoryEngine.waitForIdle();
+    variantOfPhone.forEach((phone, variant) -> assertThat(texts(phone)).as(variant)
+        .hasSize(reminded.contains(variant) ? 1 : 0));
   }
 
   @Test

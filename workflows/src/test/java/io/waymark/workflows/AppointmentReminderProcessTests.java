@@ -4,6 +4,10 @@ import static io.waymark.workflows.testing.InMemoryEngine.increaseTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperties;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeProperty;
 import io.waymark.workflows.JourneyDriver.Run;
 import io.waymark.workflows.testing.InMemoryEngine;
 import java.time.Duration;
@@ -12,17 +16,24 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The appointment-reminder model alone, on the real engine, its job types completed by the test. */
+/**
+ * The appointment-reminder model alone, on the real engine, its job types completed by the test. Its timing experiment
+ * (day-before, two-days-before, holdout) arrives as the start variable {@code variant}, as the workers' starter sets
+ * it; runs without one (started before the experiment) keep the day-before timing.
+ */
 class AppointmentReminderProcessTests {
 
   private static JourneyDriver journey;
+  private static Map<String, String> properties;
 
   private final String appointmentId = "appt-" + JourneyDriver.newId();
   private Instant appointmentAt;
@@ -30,6 +41,12 @@ class AppointmentReminderProcessTests {
   @BeforeAll
   static void deploy() {
     journey = new JourneyDriver(Journeys.APPOINTMENT_REMINDER);
+    Process process = Bpmn.readModelFromStream(AppointmentReminderProcessTests.class.getClassLoader()
+        .getResourceAsStream(Journeys.resource(Journeys.APPOINTMENT_REMINDER)))
+        .getModelElementById(Journeys.APPOINTMENT_REMINDER);
+    properties = process.getExtensionElements().getElementsQuery().filterByType(ZeebeProperties.class)
+        .singleResult().getProperties().stream()
+        .collect(Collectors.toMap(ZeebeProperty::getName, ZeebeProperty::getValue));
   }
 
   @AfterEach
@@ -42,11 +59,24 @@ class AppointmentReminderProcessTests {
     journey.close();
   }
 
-  /** Books an appointment {@code fromNow} ahead, its time written with the clinic's offset (+02:00). */
+  /** Books an appointment {@code fromNow} ahead without a variant (a run started before the experiment). */
   private Run book(Duration fromNow) {
+    return book(fromNow, null);
+  }
+
+  /**
+   * Books an appointment {@code fromNow} ahead, its time written with the clinic's offset (+02:00), for a contact in
+   * {@code variant} of experiment reminder-timing (null: the starter gave none).
+   */
+  private Run book(Duration fromNow, String variant) {
     appointmentAt = InMemoryEngine.now().plus(fromNow).truncatedTo(ChronoUnit.SECONDS);
-    return journey.start(Map.of("appointment", Map.of("id", appointmentId,
-        "time", appointmentAt.atOffset(ZoneOffset.ofHours(2)).toString(), "location", "Main St clinic")));
+    Map<String, Object> extra = new HashMap<>();
+    if (variant != null) {
+      extra.put("experiment", "reminder-timing");
+      extra.put("variant", variant);
+    }
+    return journey.start(JourneyDriver.newId(), Map.of("appointment", Map.of("id", appointmentId,
+        "time", appointmentAt.atOffset(ZoneOffset.ofHours(2)).toString(), "location", "Main St clinic")), extra);
   }
 
   /** Moves the engine clock to {@code offset} from the appointment time (negative: before it). */
@@ -397,5 +427,121 @@ class AppointmentReminderProcessTests {
     moveTo(Duration.ofMinutes(61));
 
     run.endsWith("MAX_DURATION", "End_MaxDuration");
+  }
+
+  // experiment reminder-timing
+
+  @Test
+  void declaresTheTimingExperimentWithATenPercentHoldout() {
+    assertThat(properties).containsEntry("experiment", "reminder-timing")
+        .containsEntry("variants", "day-before:45, two-days-before:45, holdout:10").doesNotContainKey("holdoutShare");
+    assertThat(properties.get("outcomes")).contains("HOLDOUT");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"P3D", "PT30H", "PT10H", "PT90M"})
+  void holdsOutTheHoldoutVariantWithoutAnyReminderWhenever(String fromNow) {
+    Run run = book(Duration.parse(fromNow), "holdout");
+
+    run.endsWith("HOLDOUT", "End_Holdout");
+    run.instance().hasNotPassedElement("Gateway_TimeLeft").hasNotPassedElement("Task_CheckConsentFirstReminder")
+        .hasNotPassedElement("Task_CheckConsentSecondReminder");
+  }
+
+  @Test
+  void endsAnUnusableEventOfTheHoldoutAsInvalidNotAsHeldOut() {
+    appointmentAt = InMemoryEngine.now().plus(Duration.ofDays(3));
+    Run run = journey.start(JourneyDriver.newId(), Map.of("appointment", Map.of("id", appointmentId)),
+        Map.of("experiment", "reminder-timing", "variant", "holdout"));
+
+    run.endsWith("INVALID_EVENT", "End_InvalidEvent");
+    run.instance().hasNotPassedElement("Gateway_Holdout");
+  }
+
+  @Test
+  void remindsTwoDaysBeforeInVariantTwoDaysBeforeThenTwoHoursBefore() {
+    Run run = book(Duration.ofDays(3).plusMinutes(30), "two-days-before");
+    run.isWaitingAt("Timer_TwoDaysBefore");
+    moveTo(Duration.ofHours(-48).minusMinutes(5));
+    run.isWaitingAt("Timer_TwoDaysBefore");
+
+    moveTo(Duration.ofHours(-48).plusMinutes(1));
+    sendsReminder(run, "appointment-reminder.reminder-24h");
+    run.isWaitingAt("Gateway_WaitForFirstReply");
+
+    moveTo(Duration.ofHours(-24).plusMinutes(1));
+    run.isWaitingAt("Gateway_WaitForFirstReply"); // no second first reminder a day before
+    run.instance().hasPassedElement("Task_SendFirstReminder", 1).hasNotPassedElement("Timer_DayBefore");
+    moveTo(Duration.ofHours(-2).plusMinutes(1));
+    sendsReminder(run, "appointment-reminder.reminder-2h");
+    moveTo(Duration.ofMinutes(1));
+    run.endsWith("NO_REPLY", "End_NoReply");
+  }
+
+  @Test
+  void endsConfirmedWhenTheContactConfirmsTheTwoDaysBeforeReminder() {
+    Run run = book(Duration.ofDays(4), "two-days-before");
+    moveTo(Duration.ofHours(-48).plusMinutes(1));
+    sendsReminder(run, "appointment-reminder.reminder-24h");
+
+    run.replies("1", "OTHER");
+
+    endsConfirmedAtTheAppointment(run);
+    run.instance().hasNotPassedElement("Task_SendSecondReminder");
+  }
+
+  @Test
+  void remindsAtOnceInVariantTwoDaysBeforeWhenBookedLessThanTwoDaysAhead() {
+    Run run = book(Duration.ofHours(30), "two-days-before");
+
+    sendsReminder(run, "appointment-reminder.reminder-24h");
+
+    run.isWaitingAt("Gateway_WaitForFirstReply");
+    run.instance().hasPassedElement("Gateway_FirstReminderTiming").hasNotPassedElement("Timer_TwoDaysBefore")
+        .hasNotPassedElement("Timer_DayBefore");
+    moveTo(Duration.ofHours(-2).plusMinutes(1));
+    sendsReminder(run, "appointment-reminder.reminder-2h");
+    run.isWaitingAt("Gateway_WaitUntilAppointment");
+  }
+
+  @Test
+  void timesVariantTwoDaysBeforeLikeDayBeforeWithinADayOfTheAppointment() {
+    Run lateBooking = book(Duration.ofHours(10), "two-days-before");
+    sendsReminder(lateBooking, "appointment-reminder.reminder-24h");
+    lateBooking.isWaitingAt("Gateway_WaitForFirstReply");
+    lateBooking.instance().hasNotPassedElement("Gateway_FirstReminderTiming");
+
+    Run lastMinute = book(Duration.ofMinutes(90), "two-days-before");
+    sendsReminder(lastMinute, "appointment-reminder.reminder-2h");
+    lastMinute.isWaitingAt("Gateway_WaitUntilAppointment");
+    lastMinute.instance().hasNotPassedElement("Task_CheckConsentFirstReminder");
+  }
+
+  @ParameterizedTest
+  @NullSource
+  @ValueSource(strings = {"day-before", "a-later-variant"})
+  void waitsUntilADayBeforeInVariantDayBeforeWithoutAVariantOrWithAnUnknownOne(String variant) {
+    Run run = book(Duration.ofHours(30), variant);
+    run.isWaitingAt("Timer_DayBefore");
+    run.instance().hasPassedElement("Gateway_FirstReminderTiming").hasNotPassedElement("Timer_TwoDaysBefore");
+
+    moveTo(Duration.ofHours(-24).minusMinutes(5));
+    run.isWaitingAt("Timer_DayBefore");
+    moveTo(Duration.ofHours(-24).plusMinutes(1));
+
+    sendsReminder(run, "appointment-reminder.reminder-24h");
+    run.isWaitingAt("Gateway_WaitForFirstReply");
+  }
+
+  @Test
+  void stopsWhenTheAppointmentIsCancelledBeforeTheTwoDaysBeforeReminder() {
+    Run run = book(Duration.ofDays(5), "two-days-before");
+    run.isWaitingAt("Timer_TwoDaysBefore");
+
+    cancel(appointmentId);
+
+    run.endsWith("CANCELLED", "End_AppointmentCancelled");
+    moveTo(Duration.ofHours(-47));
+    run.instance().hasNotPassedElement("Task_CheckConsentFirstReminder");
   }
 }
