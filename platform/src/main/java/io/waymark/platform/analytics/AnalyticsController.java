@@ -41,11 +41,12 @@ class AnalyticsController {
     MetricFilter filter = filter(params);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("filter", filter);
-    body.put("total", metrics.total(filter));
-    body.put("byDay", metrics.byDay(filter));
-    body.put("byJourney", metrics.byJourney(filter));
-    body.put("byTemplate", metrics.byTemplate(filter));
-    body.put("byRoute", metrics.byRoute(filter));
+    Breakdown breakdown = metrics.breakdown(filter);
+    body.put("total", breakdown.total());
+    body.put("byDay", breakdown.byDay());
+    body.put("byJourney", breakdown.byJourney());
+    body.put("byTemplate", breakdown.byTemplate());
+    body.put("byRoute", breakdown.byRoute());
     body.put("failures", metrics.failures(filter));
     body.put("leadResponse", metrics.leadResponse(filter));
     body.put("reminders", metrics.reminders(filter));
@@ -59,11 +60,12 @@ class AnalyticsController {
     rows.add(List.of("dimension", "key", "messages", "delivered", "failed", "recipients", "opted_out", "replied",
         "clicked", "converted", "revenue", "segments", "cost", "delivery_rate", "opt_out_rate", "reply_rate",
         "click_rate", "conversion_rate"));
-    add(rows, "total", List.of(new MetricRow("all", metrics.total(filter))));
-    add(rows, "day", metrics.byDay(filter));
-    add(rows, "journey", metrics.byJourney(filter));
-    add(rows, "template", metrics.byTemplate(filter));
-    add(rows, "route", metrics.byRoute(filter));
+    Breakdown breakdown = metrics.breakdown(filter);
+    add(rows, "total", List.of(new MetricRow("all", breakdown.total())));
+    add(rows, "day", breakdown.byDay());
+    add(rows, "journey", breakdown.byJourney());
+    add(rows, "template", breakdown.byTemplate());
+    add(rows, "route", breakdown.byRoute());
     return ResponseEntity.ok().contentType(CSV).body(Csv.write(rows));
   }
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.waymark.demo.DemoTraffic;
+import io.waymark.platform.analytics.Breakdown;
 import io.waymark.platform.analytics.Experiments;
 import io.waymark.platform.analytics.MetricFilter;
 import io.waymark.platform.analytics.ProgramMetrics;
@@ -82,10 +83,11 @@ public class DashboardView extends Main {
       return;
     }
     String period = filter.period().from() + "_" + filter.period().to();
-    Tally total = metrics.total(filter);
-    var byDay = metrics.byDay(filter);
-    health.show(total, byDay, metrics.failures(filter), metrics.byRoute(filter), period);
-    engagement.show(total, byDay, metrics.byJourney(filter), metrics.byTemplate(filter), period);
+    Breakdown tallies = metrics.breakdown(filter); // one pass over the ledgers for both bands' tallies
+    Tally total = tallies.total();
+    var byDay = tallies.byDay();
+    health.show(total, byDay, metrics.failures(filter), tallies.byRoute(), period);
+    engagement.show(total, byDay, tallies.byJourney(), tallies.byTemplate(), period);
     outcomes.show(total, experiments.reports(filter), metrics.leadResponse(filter), metrics.reminders(filter),
         period);
     shown = filter;
