@@ -34,6 +34,15 @@ public final class KaribuViews {
   /** A user holding only {@code role} cannot open {@code view}: Vaadin's access control keeps it out. */
   public static void assertKeptOut(Role role, Class<? extends Component> view) {
     SignIn.as("someone-" + role.name().toLowerCase(), role);
+    assertKeptOut(view);
+  }
+
+  /**
+   * The user signed in now cannot open {@code view}. Vaadin reroutes to its access-denied error; depending on the
+   * error views registered, Karibu renders it or surfaces it as an error naming the cause. Either way the guarded view
+   * must not be there (Karibu's lookups refuse to search a UI showing an error, so the UI's own children are checked).
+   */
+  public static void assertKeptOut(Class<? extends Component> view) {
     Throwable denied = catchThrowable(() -> {
       UI.getCurrent().navigate(view);
       MockVaadin.clientRoundtrip();
