@@ -2,12 +2,11 @@ package io.waymark.platform.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.waymark.platform.BenchDatabase;
 import io.waymark.platform.MySqlTestDatabase;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +27,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * What the dashboard asks when it opens, over a program of realistic size: {@link MetricsBenchSeed} writes
@@ -49,8 +47,7 @@ class MetricsBench {
   private static final int RUNS = Integer.getInteger("waymark.bench.runs", 5);
   private static final String JOURNEY = System.getProperty("waymark.bench.journey", "cart-recovery");
   private static final boolean KEEP = Boolean.getBoolean("waymark.bench.keep");
-  private static final Path H2_DIR = Path.of("target", "metrics-bench");
-  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase("waymark_metrics_bench");
+  private static final BenchDatabase DATABASE = new BenchDatabase("metrics-bench", ";OPTIMIZE_REUSE_RESULTS=FALSE");
 
   @Autowired ProgramMetrics metrics;
   @Autowired Experiments experiments;
@@ -60,23 +57,12 @@ class MetricsBench {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    if (MySqlTestDatabase.configured()) {
-      DATABASE.register(registry);
-    } else {
-      FileSystemUtils.deleteRecursively(H2_DIR);
-      Files.createDirectories(H2_DIR);
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve("db")
-          + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE;OPTIMIZE_REUSE_RESULTS=FALSE");
-    }
+    DATABASE.register(registry);
   }
 
   @AfterAll
   static void dropDatabase() throws Exception {
-    if (MySqlTestDatabase.configured()) {
-      DATABASE.drop();
-    } else if (!KEEP) {
-      FileSystemUtils.deleteRecursively(H2_DIR);
-    }
+    DATABASE.drop(KEEP);
   }
 
   private record Query(String name, Function<MetricFilter, Integer> rows) {

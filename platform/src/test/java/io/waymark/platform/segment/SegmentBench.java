@@ -3,13 +3,11 @@ package io.waymark.platform.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.waymark.platform.MySqlTestDatabase;
+import io.waymark.platform.BenchDatabase;
 import io.waymark.platform.contact.ContactId;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,7 +27,6 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Writes a million contacts with their consent lines, suppression entries and replies (multi-row JDBC inserts), then
@@ -46,8 +43,7 @@ class SegmentBench {
 
   private static final int CONTACTS = Integer.getInteger("waymark.bench.contacts", 1_000_000);
   private static final int ROWS_PER_INSERT = 1_000;
-  private static final Path H2_DIR = Path.of("target", "segment-bench");
-  private static final MySqlTestDatabase DATABASE = new MySqlTestDatabase("waymark_segment_bench");
+  private static final BenchDatabase DATABASE = new BenchDatabase("segment-bench", "");
   private static final List<String> STAGES = List.of("lead", "prospect", "customer", "churned");
   private static final List<String> REGIONS = List.of("US-CA", "US-NY", "US-TX", "US-FL", "US-IL", "US-WA", "US-MA",
       "US-GA", "CA-ON");
@@ -59,23 +55,12 @@ class SegmentBench {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    if (MySqlTestDatabase.configured()) {
-      DATABASE.register(registry);
-    } else {
-      FileSystemUtils.deleteRecursively(H2_DIR);
-      Files.createDirectories(H2_DIR);
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + H2_DIR.toAbsolutePath().resolve("db")
-          + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE");
-    }
+    DATABASE.register(registry);
   }
 
   @AfterAll
   static void dropDatabase() throws Exception {
-    if (MySqlTestDatabase.configured()) {
-      DATABASE.drop();
-    } else {
-      FileSystemUtils.deleteRecursively(H2_DIR);
-    }
+    DATABASE.drop(false);
   }
 
   @Test
