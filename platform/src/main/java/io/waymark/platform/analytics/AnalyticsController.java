@@ -1,6 +1,8 @@
 package io.waymark.platform.analytics;
 
 import io.waymark.platform.support.InvalidInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,7 +137,10 @@ class AnalyticsController {
     }
   }
 
-  /** RFC 4180 CSV, formulas defused (a cell starting with =, +, - or @ gets a leading apostrophe). */
+  /**
+   * RFC 4180 CSV through commons-csv (as the consent evidence export), formulas defused: a text cell starting with
+   * =, +, - or @ gets a leading apostrophe; amounts are written in plain notation.
+   */
   static final class Csv {
 
     private Csv() {
@@ -145,27 +152,24 @@ class AnalyticsController {
 
     static String write(List<List<Object>> rows) {
       StringBuilder out = new StringBuilder();
-      for (List<Object> row : rows) {
-        for (int i = 0; i < row.size(); i++) {
-          if (i > 0) {
-            out.append(',');
-          }
-          out.append(cell(row.get(i)));
+      try (CSVPrinter printer = CSVFormat.RFC4180.print(out)) {
+        for (List<Object> row : rows) {
+          printer.printRecord(row.stream().map(Csv::cell));
         }
-        out.append("\r\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException("CSV not writable to a string", e);
       }
       return out.toString();
     }
 
-    private static String cell(Object value) {
-      if (value == null) {
-        return "";
+    private static Object cell(Object value) {
+      if (value instanceof java.math.BigDecimal amount) {
+        return amount.toPlainString();
       }
-      String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : value.toString();
-      if (value instanceof CharSequence && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-        text = "'" + text;
+      if (value instanceof CharSequence text && !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        return "'" + text;
       }
-      return text.matches(".*[\",\r\n].*") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+      return value;
     }
   }
 }
