@@ -53,7 +53,10 @@ public class JourneyPublisher {
 
   /** The process's {@code zeebe:properties} (e.g. {@code reentry}), which the catalog keeps per journey. */
   static Map<String, String> properties(byte[] bpmn, String processId) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    return properties(Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn)), processId);
+  }
+
+  private static Map<String, String> properties(BpmnModelInstance model, String processId) {
     org.camunda.bpm.model.xml.instance.ModelElementInstance process = model.getModelElementById(processId);
     Map<String, String> properties = new LinkedHashMap<>();
     if (process instanceof io.camunda.zeebe.model.bpmn.instance.Process executable
@@ -85,7 +88,11 @@ public class JourneyPublisher {
 
   /** Deploys a file the linter passed ({@code report} has no error) and records the version. */
   Published deploy(String resourceName, byte[] bpmn, LintReport report) {
-    report.processes().keySet().forEach(processId -> experiments.check(processId, properties(bpmn, processId)));
+    // the file's process properties, read once: its experiments are checked before the engine sees the file
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
+    Map<String, Map<String, String>> declared = new LinkedHashMap<>();
+    report.processes().keySet().forEach(processId -> declared.put(processId, properties(model, processId)));
+    declared.forEach(experiments::check);
     DeploymentEvent deployment;
     try {
       deployment = client.newDeployResourceCommand().addResourceBytes(bpmn, resourceName).send().join();
@@ -102,7 +109,7 @@ public class JourneyPublisher {
     }
     Process process = deployment.getProcesses().getFirst();
     String name = report.processes().getOrDefault(process.getBpmnProcessId(), process.getBpmnProcessId());
-    Map<String, String> properties = properties(bpmn, process.getBpmnProcessId());
+    Map<String, String> properties = declared.computeIfAbsent(process.getBpmnProcessId(), id -> properties(model, id));
     catalog.recordDeployment(new JourneyCatalog.Deployed(process.getBpmnProcessId(), name, process.getVersion(),
         process.getProcessDefinitionKey(), process.getResourceName(), properties));
     experiments.register(process.getBpmnProcessId(), properties); // the linter checked the spec already
