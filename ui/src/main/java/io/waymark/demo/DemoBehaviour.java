@@ -7,7 +7,6 @@ import io.waymark.platform.link.ShortLinks;
 import io.waymark.platform.support.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What demo recipients do with their texts, with odds by experiment variant (read from the short link's
@@ -160,16 +160,8 @@ final class DemoBehaviour {
       return Optional.empty();
     }
     previews += visit.kind() == ShortLinks.Visit.Kind.PREVIEW ? 1 : 0;
-    String query = URI.create(visit.target()).getRawQuery();
-    if (query == null) {
-      return Optional.empty();
-    }
-    for (String pair : query.split("&")) {
-      if (pair.startsWith("utm_content=")) {
-        return Optional.of(pair.substring("utm_content=".length()));
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(UriComponentsBuilder.fromUriString(visit.target()).build().getQueryParams()
+        .getFirst("utm_content"));
   }
 
   static Optional<String> code(String text) {

@@ -111,8 +111,7 @@ final class ExperimentReports {
           long[] c = counts.get(variant);
           Lift lift = isHoldout || holdout == null ? null : Statistics.lift(c[6], c[0], holdout[6], holdout[0]);
           results.add(new VariantResult(variant, isHoldout, c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-              revenue.getOrDefault(variant, BigDecimal.ZERO) == null ? BigDecimal.ZERO
-                  : revenue.getOrDefault(variant, BigDecimal.ZERO),
+              java.util.Objects.requireNonNullElse(revenue.get(variant), BigDecimal.ZERO),
               Statistics.wilson(c[6], c[0]), lift));
           tooSmall(variant, c[0], c[6]).ifPresent(small::add);
         });
